@@ -1,0 +1,232 @@
+/* ind_run.c — a scenario's deterministic run: the output times, the solve,
+ * the annual aggregation and the observations. */
+#include "ind_run.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ind_model.h"
+#include "ind_observe.h"
+#include "ind_solve.h"
+
+typedef struct sampling {
+  int n, dim, nsectors;
+  double *t;     /* ascending output times */
+  double *y;     /* n × dim states */
+} sampling;
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Every whole year of the period and every instant an observation needs. */
+static ind_status collect_times(const ind_scenario *sc, sampling *S, ind_err *err) {
+  int nyears = sc->last_year - sc->first_year + 1;
+  int cap = nyears + 1 + sc->nobs * IND_OBS_MAX_TIMES;
+  S->t = malloc((size_t)cap * sizeof(double));
+  if (!S->t) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  int n = 0;
+  for (int y = 0; y <= nyears; y++) S->t[n++] = sc->first_year + y;
+  for (int k = 0; k < sc->nobs; k++) n += ind_obs_times(&sc->obs[k], S->t + n);
+  qsort(S->t, (size_t)n, sizeof(double), cmp_double);
+  int u = 0;
+  for (int j = 0; j < n; j++)
+    if (u == 0 || S->t[j] != S->t[u - 1]) S->t[u++] = S->t[j];
+  S->n = u;
+  return IND_OK;
+}
+
+static const double *state_at(const sampling *S, double t) {
+  int lo = 0, hi = S->n - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (S->t[mid] == t) return S->y + (size_t)mid * (size_t)S->dim;
+    if (S->t[mid] < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return NULL; /* cannot happen: every time asked for was collected */
+}
+
+static double cumulative(void *ud, int sector, int var, double t) {
+  const sampling *S = ud;
+  const double *y = state_at(S, t);
+  int slot = var == IND_V_VALUE_ADDED ? IND_S_VA : IND_S_Q;
+  if (!y) return NAN;
+  if (sector != IND_TOTAL) return y[(size_t)sector * IND_NSTATE + slot];
+  double sum = 0.0;
+  for (int i = 0; i < S->nsectors; i++) sum += y[(size_t)i * IND_NSTATE + slot];
+  return sum;
+}
+
+static double policy_cost(const ind_scenario *sc, int sector, double t0, double t1) {
+  double c = 0.0;
+  for (int k = 0; k < sc->npolicies; k++) {
+    const ind_policy *p = &sc->policies[k];
+    if (p->is_event || p->cost == 0.0) continue;
+    int ntargets = 0;
+    for (int i = 0; i < sc->nsectors; i++) ntargets += (int)(p->targets >> i & 1);
+    if (ntargets == 0 || !(sector == IND_TOTAL || (p->targets >> sector & 1))) continue;
+    double share = sector == IND_TOTAL ? 1.0 : 1.0 / ntargets; /* split evenly among targets */
+    c += p->cost * share * ind_profile_active_time(&p->profile, t0, t1);
+  }
+  return c;
+}
+
+double ind_policy_cost_between(const ind_scenario *sc, double t0, double t1) {
+  return policy_cost(sc, IND_TOTAL, t0, t1);
+}
+
+/* One sector's row of year y, from the stocks at y (a) and y + 1 (b). */
+static void sector_row(ind_model *m, int i, int y, const double *a, const double *b, double *row) {
+  const ind_scenario *sc = ind_model_scenario(m);
+  const double *sa = a + (size_t)i * IND_NSTATE, *sb = b + (size_t)i * IND_NSTATE;
+  const double *P = ind_model_params_at(m, y + 1.0, b) + (size_t)i * IND_NSECTOR_PARAMS;
+  double pv = sb[IND_S_Q] - sa[IND_S_Q], va = sb[IND_S_VA] - sa[IND_S_VA];
+  double lavg = sb[IND_S_LCUM] - sa[IND_S_LCUM];
+  row[IND_V_PRODUCTION_VALUE] = pv;
+  row[IND_V_VALUE_ADDED] = va;
+  row[IND_V_INVESTMENT] = sb[IND_S_ICUM] - sa[IND_S_ICUM];
+  row[IND_V_CAPITAL] = sb[IND_S_K];
+  row[IND_V_EMPLOYMENT] = sb[IND_S_L];
+  row[IND_V_LABOUR_PRODUCTIVITY] = va / lavg * 1000.0; /* bn VND per thousand = mn VND per worker */
+  row[IND_V_SKILLED_SHARE] = sb[IND_S_H];
+  row[IND_V_MODERN_TECH_SHARE] = sb[IND_S_M];
+  row[IND_V_POLICY_COST] = policy_cost(sc, i, y, y + 1.0);
+  row[IND_V_TFP_INDEX] = sb[IND_S_Z] * (1.0 + P[IND_P_MU] * sb[IND_S_M]) /
+                         (1.0 + ind_scenario_get(sc, i, IND_P_MU) * ind_scenario_get(sc, i, IND_P_MODERN0));
+  row[IND_V_VA_SHARE] = va / pv;
+  row[IND_V_BUSINESS_ENV] = b[IND_STATE_E(sc->nsectors)];
+}
+
+/* The total row: extensive quantities summed, shares weighted. */
+static void total_row(const double *rows, int n, double *tot) {
+  double lavg = 0.0, wl = 0.0, wk = 0.0, wva = 0.0;
+  memset(tot, 0, IND_NVARS * sizeof(double));
+  static const int sums[] = {IND_V_PRODUCTION_VALUE, IND_V_VALUE_ADDED, IND_V_INVESTMENT, IND_V_CAPITAL,
+                             IND_V_EMPLOYMENT, IND_V_POLICY_COST};
+  for (int i = 0; i < n; i++) {
+    const double *r = rows + (size_t)i * IND_NVARS;
+    for (size_t j = 0; j < sizeof sums / sizeof *sums; j++) tot[sums[j]] += r[sums[j]];
+    lavg += r[IND_V_VALUE_ADDED] / r[IND_V_LABOUR_PRODUCTIVITY];
+    wl += r[IND_V_SKILLED_SHARE] * r[IND_V_EMPLOYMENT];
+    wk += r[IND_V_MODERN_TECH_SHARE] * r[IND_V_CAPITAL];
+    wva += r[IND_V_TFP_INDEX] * r[IND_V_VALUE_ADDED];
+  }
+  tot[IND_V_LABOUR_PRODUCTIVITY] = tot[IND_V_VALUE_ADDED] / lavg;
+  tot[IND_V_SKILLED_SHARE] = wl / tot[IND_V_EMPLOYMENT];
+  tot[IND_V_MODERN_TECH_SHARE] = wk / tot[IND_V_CAPITAL];
+  tot[IND_V_TFP_INDEX] = wva / tot[IND_V_VALUE_ADDED];
+  tot[IND_V_VA_SHARE] = tot[IND_V_VALUE_ADDED] / tot[IND_V_PRODUCTION_VALUE];
+  tot[IND_V_BUSINESS_ENV] = rows[IND_V_BUSINESS_ENV];
+}
+
+static void fill_annual(ind_model *m, const sampling *S, ind_result *r) {
+  int nrow = r->nsectors + 1;
+  for (int k = 0; k < r->nyears; k++) {
+    int y = r->first_year + k;
+    const double *a = state_at(S, y), *b = state_at(S, y + 1.0);
+    double *rows = r->annual + (size_t)k * nrow * IND_NVARS;
+    for (int i = 0; i < r->nsectors; i++) sector_row(m, i, y, a, b, rows + (size_t)i * IND_NVARS);
+    total_row(rows, r->nsectors, rows + (size_t)r->nsectors * IND_NVARS);
+    for (int i = 0; i < nrow; i++) {
+      double *row = rows + (size_t)i * IND_NVARS;
+      row[IND_V_GROWTH] = k == 0 ? NAN : row[IND_V_PRODUCTION_VALUE] / row[IND_V_PRODUCTION_VALUE - nrow * IND_NVARS] - 1.0;
+    }
+  }
+}
+
+typedef struct warn_buf {
+  const ind_scenario *sc;
+  char *text;
+  size_t len;
+  int failed;
+} warn_buf;
+
+static void add_warning(void *ud, int sector, const char *what, double t) {
+  warn_buf *w = ud;
+  char line[256];
+  int n = snprintf(line, sizeof line, "%s: %s held at its limit from t = %.3f\n",
+                   sector == IND_TOTAL ? "scenario" : w->sc->sector_names[sector], what, t);
+  char *grown = realloc(w->text, w->len + (size_t)n + 1);
+  if (!grown) {
+    w->failed = 1;
+    return;
+  }
+  memcpy(grown + w->len, line, (size_t)n + 1);
+  w->text = grown;
+  w->len += (size_t)n;
+}
+
+static ind_result *result_alloc(const ind_scenario *sc) {
+  ind_result *r = calloc(1, sizeof *r);
+  if (!r) return NULL;
+  r->first_year = sc->first_year;
+  r->nyears = sc->last_year - sc->first_year + 1;
+  r->nsectors = sc->nsectors;
+  r->nobs = sc->nobs;
+  r->annual = malloc((size_t)r->nyears * (size_t)(r->nsectors + 1) * IND_NVARS * sizeof(double));
+  r->obs_model = malloc((size_t)(sc->nobs ? sc->nobs : 1) * sizeof(double));
+  if (!r->annual || !r->obs_model) {
+    ind_result_free(r);
+    return NULL;
+  }
+  return r;
+}
+
+ind_status ind_run(const ind_scenario *sc, ind_result **out, ind_err *err) {
+  sampling S = {0};
+  ind_solver *solver = NULL;
+  ind_result *r = NULL;
+  ind_status st = IND_OK;
+  *out = NULL;
+  ind_model *m = ind_model_alloc(sc, err);
+  if (!m) return err ? err->code : IND_EINVAL;
+  S.dim = ind_model_dim(m);
+  S.nsectors = sc->nsectors;
+  if ((st = collect_times(sc, &S, err))) goto done;
+  S.y = malloc((size_t)S.n * (size_t)S.dim * sizeof(double));
+  solver = ind_solver_alloc(m, &sc->solver, err);
+  r = result_alloc(sc);
+  if (!S.y || !solver || !r) {
+    st = ind_err_set(err, IND_ENOMEM, "out of memory running '%s'", sc->name);
+    goto done;
+  }
+  if ((st = ind_solver_run(solver, S.t, S.n, S.y, err))) goto done;
+  r->steps = ind_solver_steps(solver);
+  r->rhs_calls = ind_model_rhs_calls(m);
+  warn_buf w = {sc, NULL, 0, 0};
+  ind_model_clamps(m, add_warning, &w);
+  r->warnings = w.text ? w.text : calloc(1, 1);
+  fill_annual(m, &S, r);
+  for (int k = 0; k < sc->nobs; k++) r->obs_model[k] = ind_obs_model_value(&sc->obs[k], cumulative, &S);
+  if (!r->warnings || w.failed) st = ind_err_set(err, IND_ENOMEM, "out of memory");
+done:
+  if (st) {
+    ind_result_free(r);
+    r = NULL;
+  }
+  *out = r;
+  ind_solver_free(solver);
+  ind_model_free(m);
+  free(S.t);
+  free(S.y);
+  return st;
+}
+
+void ind_result_free(ind_result *r) {
+  if (!r) return;
+  free(r->annual);
+  free(r->obs_model);
+  free(r->warnings);
+  free(r);
+}
+
+double ind_result_get(const ind_result *r, int year, int sector, int var) {
+  int k = year - r->first_year;
+  int row = sector == IND_TOTAL ? r->nsectors : sector;
+  if (k < 0 || k >= r->nyears || row < 0 || row > r->nsectors || var < 0 || var >= IND_NVARS) return NAN;
+  return r->annual[((size_t)k * (size_t)(r->nsectors + 1) + (size_t)row) * IND_NVARS + (size_t)var];
+}

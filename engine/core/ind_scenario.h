@@ -1,0 +1,115 @@
+/* ind_scenario.h — a scenario as plain data: the period, the sectors, every
+ * parameter's base value, the policies and events that move parameters over
+ * time, transfers between sectors, and the published observations. The binding
+ * builds one; the analyses read it and never change it. */
+#ifndef IND_SCENARIO_H
+#define IND_SCENARIO_H
+
+#include <stdint.h>
+
+#include "ind_err.h"
+#include "ind_param.h"
+#include "ind_profile.h"
+
+#define IND_MAX_SECTORS 64 /* targets are a 64-bit mask */
+#define IND_TOTAL (-1)     /* sector index meaning "all sectors together" */
+
+typedef enum { IND_EFFECT_ADD, IND_EFFECT_MUL } ind_effect_kind;
+
+/* x(t) = base · Π(1 + m_k·w_k(t)) + Σ a_k·w_k(t), with m, a = size · strength. */
+typedef struct ind_effect {
+  int param;            /* an ind_param_id without IND_PF_INITIAL */
+  ind_effect_kind kind;
+  double size;          /* at full strength */
+} ind_effect;
+
+/* Moves firms from sector src to dst at `rate` · w(t) per year. */
+typedef struct ind_transfer {
+  int src, dst;
+  double rate;
+} ind_transfer;
+
+typedef struct ind_policy {
+  char *name;
+  char *title;
+  int is_event;         /* part of the baseline: no cost, never a policy's gain */
+  ind_profile profile;
+  double strength;      /* multiplies every effect size: 1, or B/(B + B50) for a budget */
+  double cost;          /* bn VND a year, paid over [from, to) */
+  uint64_t targets;     /* bit i set: acts on sector i */
+  int neffects;
+  ind_effect *effects;
+  int ntransfers;
+  ind_transfer *transfers;
+} ind_policy;
+
+typedef enum {
+  IND_OBS_LEVEL,        /* the year's value */
+  IND_OBS_GROWTH,       /* the year's value over the previous year's, minus 1 */
+  IND_OBS_AVG_GROWTH,   /* (X(y1)/X(y0-1))^(1/(y1-y0+1)) - 1 */
+  IND_OBS_PERIOD_GROWTH /* months [m0, m1) of year y against the same months of y-1 */
+} ind_obs_kind;
+
+typedef struct ind_observation {
+  ind_obs_kind kind;
+  int sector;           /* index, or IND_TOTAL */
+  int var;              /* IND_V_PRODUCTION_VALUE or IND_V_VALUE_ADDED */
+  int year0, year1;     /* year1 == year0 but for IND_OBS_AVG_GROWTH */
+  double m0, m1;        /* IND_OBS_PERIOD_GROWTH: months from 1 January, 0 <= m0 < m1 <= 12 */
+  double value;         /* growth as a fraction; level in bn VND */
+  double se;            /* standard error, > 0 */
+  char *source;
+} ind_observation;
+
+typedef enum { IND_RKF45, IND_RKCK, IND_RK8PD, IND_NMETHODS } ind_method;
+
+typedef struct ind_solver_opts {
+  ind_method method;
+  double rtol, atol;    /* error per step <= atol + rtol·|y| */
+  double h0;            /* first step, years */
+  long max_steps;       /* per interval between output times */
+} ind_solver_opts;
+
+typedef struct ind_scenario {
+  char *name;
+  char *title;
+  int first_year, last_year; /* years simulated: [first_year, last_year + 1) */
+  int nsectors;
+  char **sector_names;
+  char **sector_titles;
+  double *params;       /* nsectors × IND_NSECTOR_PARAMS, then IND_NSHARED_PARAMS */
+  int npolicies;
+  ind_policy *policies;
+  int nobs;
+  ind_observation *obs;
+  ind_solver_opts solver;
+} ind_scenario;
+
+/* A scenario with every parameter at its default and no policies. */
+ind_scenario *ind_scenario_new(const char *name, int first_year, int last_year, int nsectors,
+                               ind_err *err);
+void ind_scenario_free(ind_scenario *sc);
+ind_scenario *ind_scenario_copy(const ind_scenario *sc, ind_err *err);
+
+ind_status ind_scenario_set_text(ind_scenario *sc, const char *title, ind_err *err);
+ind_status ind_scenario_set_sector(ind_scenario *sc, int i, const char *name, const char *title,
+                                   ind_err *err);
+int ind_scenario_sector_index(const ind_scenario *sc, const char *name);
+
+/* Address of a parameter's base value; sector is ignored for shared ones. */
+double *ind_scenario_param(ind_scenario *sc, int sector, int param);
+double ind_scenario_get(const ind_scenario *sc, int sector, int param);
+
+/* Appends a policy (strength 1, no cost, all sectors, active from first_year on).
+ * The pointer stays valid until the next add. */
+ind_policy *ind_scenario_add_policy(ind_scenario *sc, const char *name, const char *title,
+                                    ind_err *err);
+ind_status ind_policy_add_effect(ind_policy *p, int param, ind_effect_kind kind, double size,
+                                 ind_err *err);
+ind_status ind_policy_add_transfer(ind_policy *p, int src, int dst, double rate, ind_err *err);
+ind_status ind_scenario_add_obs(ind_scenario *sc, const ind_observation *ob, ind_err *err);
+
+/* Checks every value against its admissible range and every reference. */
+ind_status ind_scenario_validate(const ind_scenario *sc, ind_err *err);
+
+#endif
