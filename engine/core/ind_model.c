@@ -254,6 +254,10 @@ static void sector_rhs(ind_model *m, int i, double t, const double *s, double E,
   double seff = sraw < 0.0 ? 0.0 : (sraw > smax ? smax : sraw);
   if (seff != sraw) note_clamp(m, m->np + i, t);
   double F = P[IND_P_F0] * m->f0abs[i] * s[IND_S_G] * (1.0 + P[IND_P_BF] * E);
+  if (F < 0.0) { /* a business environment far below the start cannot make investment negative */
+    F = 0.0;
+    note_clamp(m, m->np + i, t);
+  }
   double I = seff * Y + F;
   double mnew = isnan(P[IND_P_M_NEW]) ? M : P[IND_P_M_NEW];
   double n = P[IND_P_N];
@@ -326,5 +330,5 @@ void ind_model_clamps(const ind_model *m, ind_clamp_fn fn, void *ud) {
     fn(ud, shared ? IND_TOTAL : j / IND_NSECTOR_PARAMS, ind_param_info_get(param)->name, m->clamp_first[j]);
   }
   for (int i = 0; i < m->n; i++)
-    if (!isnan(m->clamp_first[m->np + i])) fn(ud, i, "reinvested share s (0..s_max)", m->clamp_first[m->np + i]);
+    if (!isnan(m->clamp_first[m->np + i])) fn(ud, i, "reinvested share s (0..s_max) or outside investment (>= 0)", m->clamp_first[m->np + i]);
 }

@@ -12,7 +12,7 @@
 static const ind_param_info params[IND_NPARAMS] = {
   {"output0", "X0", "bn VND/yr", "production value at an annual rate on 1 January of the first year", 1000, 1e-9, 1e12, INI},
   {"va_share0", "v0", "fraction", "value added / production value at the start", 0.28, 1e-3, 1, INI},
-  {"alpha", "a", "fraction", "capital share in value added (Cobb-Douglas exponent)", 0.5, 0.05, 0.95, INI},
+  {"alpha", "alpha", "fraction", "capital share in value added (Cobb-Douglas exponent)", 0.5, 0.05, 0.95, INI},
   {"kappa", "kappa", "years", "capital / value added at the start (not the ICOR)", 2.5, 1e-3, 50, INI},
   {"employment0", "L0", "thousand workers", "employment at the start", 100, 1e-9, 1e9, INI},
   {"skilled0", "H0", "fraction", "share of skilled (trained) workers at the start", 0.3, 0, 1, INI},
@@ -23,7 +23,7 @@ static const ind_param_info params[IND_NPARAMS] = {
   {"bs", "bs", "1/PCI point", "relative rise of the reinvested share per point of E", 0.005, -0.1, 0.1, 0},
   {"ds", "ds", "fraction", "addition to the reinvested share (credit, subsidies)", 0, -1, 1, 0},
   {"s_max", "s_max", "fraction", "ceiling of the reinvested share", 0.6, 0, 1, 0},
-  {"f0", "F0/Y0", "fraction of Y0", "outside investment (FDI, new private capital) at the start, as a share of value added at the start", 0.05, 0, 20, 0},
+  {"f0", "f0", "fraction of Y0", "outside investment (FDI, new private capital) at the start, as a share of value added at the start", 0.05, 0, 20, 0},
   {"bF", "bF", "1/PCI point", "relative rise of outside investment per point of E", 0.005, -0.1, 0.1, 0},
   {"gF", "gF", "1/yr", "trend growth of outside investment", 0.05, -1, 2, 0},
   {"g", "g", "1/yr", "trend growth of TFP", 0.015, -0.5, 0.5, 0},
@@ -35,10 +35,10 @@ static const ind_param_info params[IND_NPARAMS] = {
   {"p", "p", "1/yr", "Bass innovation coefficient of technology adoption", 0.02, 0, 5, 0},
   {"q", "q", "1/yr", "Bass imitation coefficient of technology adoption", 0.35, 0, 10, 0},
   {"k", "k", "1", "speed-up of imitation by skills: q(1 + k H)", 0.5, 0, 20, 0},
-  {"omega", "w", "1/yr", "rate at which modern technology becomes dated", 0.02, 0, 5, 0},
+  {"omega", "omega", "1/yr", "rate at which modern technology becomes dated", 0.02, 0, 5, 0},
   {"m_new", "m_new", "fraction", "modern share of new investment (absent: new capital brings the current mix)", NAN, 0, 1, OPT},
-  {"E_target", "Etarget", "PCI points", "target improvement of the business environment over the start", 0, -100, 100, SHR},
-  {"tau_E", "tauE", "years", "time for the business environment to approach its target", 1, 1e-3, 100, SHR},
+  {"E_target", "E_target", "PCI points", "target improvement of the business environment over the start", 0, -100, 100, SHR},
+  {"tau_E", "tau_E", "years", "time for the business environment to approach its target", 1, 1e-3, 100, SHR},
 };
 
 const ind_param_info *ind_param_info_get(int id) {

@@ -20,7 +20,7 @@ int ind_profile_breakpoints(const ind_profile *p, double out[IND_PROFILE_MAX_BRE
   int n = 0;
   out[n++] = p->from;
   if (p->ramp > 0.0 && p->from + p->ramp < p->to) out[n++] = p->from + p->ramp;
-  if (isfinite(p->to) && p->to > p->from) {
+  if (isfinite(p->to)) {
     out[n++] = p->to;
     if (p->decay > 0.0) out[n++] = p->to + p->decay;
   }

@@ -91,7 +91,7 @@ static void sector_row(ind_model *m, int i, int y, const double *a, const double
   row[IND_V_INVESTMENT] = sb[IND_S_ICUM] - sa[IND_S_ICUM];
   row[IND_V_CAPITAL] = sb[IND_S_K];
   row[IND_V_EMPLOYMENT] = sb[IND_S_L];
-  row[IND_V_LABOUR_PRODUCTIVITY] = va / lavg * 1000.0; /* bn VND per thousand = mn VND per worker */
+  row[IND_V_LABOUR_PRODUCTIVITY] = va / lavg; /* bn VND per thousand workers = mn VND per worker */
   row[IND_V_SKILLED_SHARE] = sb[IND_S_H];
   row[IND_V_MODERN_TECH_SHARE] = sb[IND_S_M];
   row[IND_V_POLICY_COST] = policy_cost(sc, i, y, y + 1.0);

@@ -244,7 +244,7 @@ static ind_status check_policy(const ind_scenario *sc, const ind_policy *p, ind_
     return ind_err_set(err, IND_EINVAL, "policy '%s': strength %g must be >= 0", p->name, p->strength);
   if (!(p->cost >= 0.0) || !isfinite(p->cost))
     return ind_err_set(err, IND_EINVAL, "policy '%s': cost %g must be >= 0 bn VND/yr", p->name, p->cost);
-  if (p->neffects && !p->targets)
+  if ((p->neffects || p->cost > 0.0) && !p->targets)
     return ind_err_set(err, IND_EINVAL, "policy '%s' targets no sector", p->name);
   for (int j = 0; j < p->ntransfers; j++) {
     const ind_transfer *t = &p->transfers[j];

@@ -67,7 +67,7 @@ typedef struct ind_solver_opts {
   ind_method method;
   double rtol, atol;    /* error per step <= atol + rtol·|y| */
   double h0;            /* first step, years */
-  long max_steps;       /* per interval between output times */
+  long max_steps;       /* per stretch between output times and breakpoints */
 } ind_solver_opts;
 
 typedef struct ind_scenario {

@@ -16,6 +16,6 @@ void ind_solver_free(ind_solver *s);
  * message names the time, and the sector and quantity when the model knows. */
 ind_status ind_solver_run(ind_solver *s, const double *times, int ntimes, double *out, ind_err *err);
 
-long ind_solver_steps(const ind_solver *s); /* accepted + rejected steps of the last run */
+long ind_solver_steps(const ind_solver *s); /* accepted steps of the last run */
 
 #endif

@@ -14,7 +14,7 @@ static const ind_var_info vars[IND_NVARS] = {
   {"skilled_share", "fraction", "skilled share of workers at the end of the year"},
   {"modern_tech_share", "fraction", "modern-technology share of capital at the end of the year"},
   {"policy_cost", "bn VND/yr", "policy spending of the year"},
-  {"tfp_index", "index (1 at start)", "total factor productivity A / A0 at the end of the year; total: value-added weighted"},
+  {"tfp_index", "index (1 at start)", "total factor productivity A(t)/A(t0) at the end of the year; total: value-added weighted"},
   {"va_share", "fraction", "value added / production value of the year"},
   {"business_env", "PCI points", "improvement E of the business environment at the end of the year"},
 };

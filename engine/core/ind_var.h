@@ -14,7 +14,7 @@ typedef enum {
   IND_V_SKILLED_SHARE,         /* H at the end of the year */
   IND_V_MODERN_TECH_SHARE,     /* M at the end of the year */
   IND_V_POLICY_COST,           /* policy spending over the year */
-  IND_V_TFP_INDEX,             /* A / A0 at the end of the year */
+  IND_V_TFP_INDEX,             /* A(t) / A(t0) at the end of the year */
   IND_V_VA_SHARE,              /* value added / production value of the year */
   IND_V_BUSINESS_ENV,          /* E at the end of the year */
   IND_NVARS

@@ -1,0 +1,41 @@
+/* lind.h — the Lua binding of libindsim: the `indsim.core` module (scenario
+ * specs to C structs, runs, outputs) and the Lua state the CLI drives. The
+ * pure-Lua half of the API lives in engine/lua/ and is embedded. */
+#ifndef LIND_H
+#define LIND_H
+
+#include <lua.h>
+
+#include "ind_run.h"
+
+/* Error kinds carried by the error objects the binding raises; the CLI maps
+ * them to exit codes (docs/lua-api.md). */
+#define LIND_ERR_USAGE "usage"
+#define LIND_ERR_SCENARIO "scenario"
+#define LIND_ERR_NUMERIC "numeric"
+#define LIND_ERR_IO "io"
+
+/* Raises an error object {kind = kind, message = msg}; never returns. */
+int lind_error(lua_State *L, const char *kind, const char *fmt, ...);
+/* Raises the error of a failed core call, kind chosen from its status. */
+int lind_raise(lua_State *L, const ind_err *err, const char *context);
+
+/* Scenario spec table at idx → a new ind_scenario (raises on a bad spec). */
+ind_scenario *lind_to_scenario(lua_State *L, int idx);
+
+/* Results: userdata owning a scenario and its result. */
+void lind_push_result(lua_State *L, ind_scenario *sc, ind_result *r);
+typedef struct lind_result {
+  ind_scenario *sc;
+  ind_result *r;
+} lind_result;
+lind_result *lind_check_result(lua_State *L, int idx);
+void lind_open_result(lua_State *L);
+
+int luaopen_indsim_core(lua_State *L);
+
+/* A state with the standard libraries the engine needs, `indsim.core`
+ * preloaded and the embedded Lua modules reachable by require. */
+lua_State *lind_state_new(void);
+
+#endif

@@ -1,0 +1,138 @@
+/* lind_core.c — the `indsim.core` module: parameter and variable tables,
+ * running a scenario spec, and the error objects every binding call raises. */
+#include <lauxlib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "lind.h"
+#include "ind_param.h"
+#include "ind_var.h"
+
+#define ERROR_MT "indsim.error"
+
+static int error_tostring(lua_State *L) {
+  lua_getfield(L, 1, "message");
+  return 1;
+}
+
+int lind_error(lua_State *L, const char *kind, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, kind);
+  lua_setfield(L, -2, "kind");
+  lua_pushvfstring(L, fmt, ap);
+  lua_setfield(L, -2, "message");
+  va_end(ap);
+  if (luaL_newmetatable(L, ERROR_MT)) {
+    lua_pushcfunction(L, error_tostring);
+    lua_setfield(L, -2, "__tostring");
+  }
+  lua_setmetatable(L, -2);
+  return lua_error(L);
+}
+
+int lind_raise(lua_State *L, const ind_err *err, const char *context) {
+  const char *kind = LIND_ERR_SCENARIO;
+  if (err->code == IND_ESOLVER || err->code == IND_ENUMERIC) kind = LIND_ERR_NUMERIC;
+  else if (err->code == IND_EIO || err->code == IND_EEXTERNAL) kind = LIND_ERR_IO;
+  if (context) return lind_error(L, kind, "%s: %s", context, err->msg);
+  return lind_error(L, kind, "%s", err->msg);
+}
+
+static void set_num(lua_State *L, const char *k, double v) {
+  if (isnan(v)) lua_pushnil(L);
+  else lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/* core.params() -> list of {name, symbol, unit, meaning, default, lo, hi, shared, initial, optional} */
+static int core_params(lua_State *L) {
+  lua_createtable(L, IND_NPARAMS, 0);
+  for (int p = 0; p < IND_NPARAMS; p++) {
+    const ind_param_info *in = ind_param_info_get(p);
+    lua_createtable(L, 0, 10);
+    set_str(L, "name", in->name);
+    set_str(L, "symbol", in->symbol);
+    set_str(L, "unit", in->unit);
+    set_str(L, "meaning", in->meaning);
+    set_num(L, "default", in->def);
+    set_num(L, "lo", in->lo);
+    set_num(L, "hi", in->hi);
+    lua_pushboolean(L, in->flags & IND_PF_SHARED);
+    lua_setfield(L, -2, "shared");
+    lua_pushboolean(L, in->flags & IND_PF_INITIAL);
+    lua_setfield(L, -2, "initial");
+    lua_pushboolean(L, in->flags & IND_PF_OPTIONAL);
+    lua_setfield(L, -2, "optional");
+    lua_rawseti(L, -2, p + 1);
+  }
+  return 1;
+}
+
+/* core.vars() -> list of {name, unit, meaning} */
+static int core_vars(lua_State *L) {
+  lua_createtable(L, IND_NVARS, 0);
+  for (int v = 0; v < IND_NVARS; v++) {
+    const ind_var_info *in = ind_var_info_get(v);
+    lua_createtable(L, 0, 3);
+    set_str(L, "name", in->name);
+    set_str(L, "unit", in->unit);
+    set_str(L, "meaning", in->meaning);
+    lua_rawseti(L, -2, v + 1);
+  }
+  return 1;
+}
+
+/* core.run(spec) -> result */
+static int core_run(lua_State *L) {
+  ind_err err;
+  ind_result *r = NULL;
+  ind_scenario *sc = lind_to_scenario(L, 1);
+  if (ind_run(sc, &r, &err)) {
+    char where[300];
+    snprintf(where, sizeof where, "scenario '%s'", sc->name);
+    ind_scenario_free(sc);
+    return lind_raise(L, &err, where);
+  }
+  lind_push_result(L, sc, r);
+  return 1;
+}
+
+/* core.validate(spec) -> true (raises like run on a bad spec, without solving) */
+static int core_validate(lua_State *L) {
+  ind_scenario_free(lind_to_scenario(L, 1));
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+/* core.fail(kind, message): raise an error object from Lua. */
+static int core_fail(lua_State *L) {
+  return lind_error(L, luaL_checkstring(L, 1), "%s", luaL_checkstring(L, 2));
+}
+
+void lind_open_output(lua_State *L);
+
+static const luaL_Reg core_funcs[] = {
+  {"params", core_params},
+  {"vars", core_vars},
+  {"run", core_run},
+  {"validate", core_validate},
+  {"fail", core_fail},
+  {NULL, NULL},
+};
+
+int luaopen_indsim_core(lua_State *L) {
+  lind_open_result(L);
+  luaL_newlib(L, core_funcs);
+  lind_open_output(L);
+  lua_pushstring(L, INDSIM_VERSION);
+  lua_setfield(L, -2, "version");
+  return 1;
+}

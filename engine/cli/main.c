@@ -1,0 +1,193 @@
+/* main.c — the indsim program: parses the command line into a table, hands
+ * it to the Lua command of the same name (engine/lua/cli.lua) inside a
+ * protected call, and turns what comes back into an exit code. */
+#include <gsl/gsl_errno.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lind.h"
+
+enum { EXIT_USAGE = 2, EXIT_SCENARIO = 3, EXIT_NUMERIC = 4, EXIT_IO = 5, EXIT_INTERNAL = 70 };
+
+static const char usage[] =
+  "usage: indsim COMMAND [options] [FILE ...]\n"
+  "\n"
+  "commands:\n"
+  "  run [FILE ...]        simulate scenarios (no FILE: the built-in Hanoi default),\n"
+  "                        print the summary, write CSV files and plots\n"
+  "  compare BASE OTHER..  as run, gains measured against BASE's scenario\n"
+  "  check FILE ...        validate scenarios and print their assumption registers\n"
+  "  script FILE [ARG ...] run a what-if analysis script (see scripts/)\n"
+  "  params [--markdown]   list the model's parameters\n"
+  "\n"
+  "options:\n"
+  "  --out DIR             output folder (default ./out)\n"
+  "  --svg                 plots as SVG instead of PNG (same as --format svg)\n"
+  "  --no-plots            CSV files and tables only\n"
+  "  --lang vi|en|both     language of labels (default both)\n"
+  "  --years Y1,Y2,...     years shown in the summary table\n"
+  "  --plots-dir DIR       gnuplot templates (default ./plots if present, else built in)\n"
+  "  --path DIR            also look for scenarios in DIR (repeatable)\n"
+  "  --gnuplot PROGRAM     the gnuplot program to run (default gnuplot)\n"
+  "  --quiet               no progress messages\n"
+  "  --version, --help\n"
+  "\n"
+  "exit codes: 0 ok, 2 usage, 3 bad scenario or script, 4 numerical failure,\n"
+  "            5 input/output failure\n";
+
+typedef struct cli_args {
+  int nfiles;
+  int npaths;
+} cli_args;
+
+static int bad_usage(const char *fmt, const char *what) {
+  fprintf(stderr, "indsim: ");
+  fprintf(stderr, fmt, what);
+  fprintf(stderr, "\n(indsim --help lists commands and options)\n");
+  return EXIT_USAGE;
+}
+
+static void set_string(lua_State *L, const char *key, const char *value) {
+  lua_pushstring(L, value);
+  lua_setfield(L, -2, key);
+}
+
+static int push_years(lua_State *L, const char *text) {
+  lua_newtable(L);
+  int n = 0;
+  const char *p = text;
+  while (*p) {
+    char *end;
+    long y = strtol(p, &end, 10);
+    if (end == p || y < 1800 || y > 2300 || (*end && *end != ',')) return 0;
+    lua_pushinteger(L, y);
+    lua_rawseti(L, -2, ++n);
+    p = *end ? end + 1 : end;
+  }
+  lua_setfield(L, -2, "years");
+  return n > 0;
+}
+
+/* Fills the options table on the top of the stack; returns 0 or an exit code. */
+static int parse_options(lua_State *L, int argc, char **argv) {
+  static const char *const valued[][2] = {{"--out", "out"}, {"--format", "format"}, {"--lang", "lang"},
+                                          {"--plots-dir", "plots_dir"}, {"--gnuplot", "gnuplot"}};
+  cli_args a = {0, 0};
+  lua_newtable(L); /* files */
+  lua_newtable(L); /* paths */
+  int files = lua_gettop(L) - 1, paths = files + 1, opts = files - 1;
+  for (int i = 2; i < argc; i++) {
+    const char *s = argv[i];
+    size_t k;
+    for (k = 0; k < sizeof valued / sizeof *valued && strcmp(s, valued[k][0]) != 0; k++) {}
+    int has_value = k < sizeof valued / sizeof *valued || !strcmp(s, "--years") || !strcmp(s, "--path");
+    if (has_value && i + 1 >= argc) return bad_usage("option %s needs a value", s);
+    if (k < sizeof valued / sizeof *valued) {
+      lua_pushstring(L, argv[++i]);
+      lua_setfield(L, opts, valued[k][1]);
+    } else if (!strcmp(s, "--years")) {
+      lua_pushvalue(L, opts);
+      if (!push_years(L, argv[++i])) return bad_usage("--years wants years like 2010,2015,2020, got '%s'", argv[i]);
+      lua_pop(L, 1);
+    } else if (!strcmp(s, "--path")) {
+      lua_pushstring(L, argv[++i]);
+      lua_rawseti(L, paths, ++a.npaths);
+    } else if (!strcmp(s, "--svg")) {
+      lua_pushvalue(L, opts);
+      set_string(L, "format", "svg");
+      lua_pop(L, 1);
+    } else if (!strcmp(s, "--no-plots") || !strcmp(s, "--quiet") || !strcmp(s, "--markdown")) {
+      lua_pushboolean(L, 1);
+      lua_setfield(L, opts, !strcmp(s, "--no-plots") ? "no_plots" : s + 2);
+    } else if (s[0] == '-' && s[1] == '-' && strcmp(s, "--") != 0) {
+      return bad_usage("unknown option %s", s);
+    } else {
+      lua_pushstring(L, s);
+      lua_rawseti(L, files, ++a.nfiles);
+    }
+  }
+  lua_setfield(L, opts, "paths");
+  lua_setfield(L, opts, "files");
+  lua_getfield(L, opts, "format");
+  const char *fmt = lua_tostring(L, -1);
+  int bad_fmt = fmt && strcmp(fmt, "png") != 0 && strcmp(fmt, "svg") != 0;
+  lua_pop(L, 1);
+  if (bad_fmt) return bad_usage("--format must be png or svg, got '%s'", fmt);
+  lua_getfield(L, opts, "lang");
+  const char *lang = lua_tostring(L, -1);
+  int bad_lang = lang && strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0 && strcmp(lang, "both") != 0;
+  lua_pop(L, 1);
+  if (bad_lang) return bad_usage("--lang must be vi, en or both, got '%s'", lang);
+  return 0;
+}
+
+/* Message handler: keeps indsim error objects, adds a traceback to others
+ * (a bug in the engine, or a plain error() in a user's script). */
+static int on_error(lua_State *L) {
+  if (lua_istable(L, 1)) return 1;
+  const char *msg = lua_tostring(L, 1);
+  if (!msg) msg = luaL_tolstring(L, 1, NULL);
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+static int exit_code_of(lua_State *L) {
+  if (!lua_istable(L, -1)) {
+    fprintf(stderr, "indsim: %s\n", lua_tostring(L, -1));
+    return EXIT_SCENARIO;
+  }
+  lua_getfield(L, -1, "kind");
+  lua_getfield(L, -2, "message");
+  const char *kind = lua_tostring(L, -2), *msg = lua_tostring(L, -1);
+  fprintf(stderr, "indsim: %s\n", msg ? msg : "error");
+  if (!kind) return EXIT_INTERNAL;
+  if (!strcmp(kind, LIND_ERR_USAGE)) return EXIT_USAGE;
+  if (!strcmp(kind, LIND_ERR_NUMERIC)) return EXIT_NUMERIC;
+  if (!strcmp(kind, LIND_ERR_IO)) return EXIT_IO;
+  return EXIT_SCENARIO;
+}
+
+static int run_command(const char *command, int argc, char **argv) {
+  lua_State *L = lind_state_new();
+  if (!L) {
+    fprintf(stderr, "indsim: cannot create a Lua state (out of memory)\n");
+    return EXIT_INTERNAL;
+  }
+  lua_pushcfunction(L, on_error);
+  int handler = lua_gettop(L);
+  int rc = 0;
+  lua_getglobal(L, "require");
+  lua_pushstring(L, "indsim.cli");
+  if (lua_pcall(L, 1, 1, handler) != LUA_OK) {
+    rc = exit_code_of(L);
+    goto done;
+  }
+  lua_getfield(L, -1, command);
+  if (!lua_isfunction(L, -1)) {
+    rc = bad_usage("unknown command '%s'", command);
+    goto done;
+  }
+  lua_newtable(L);
+  if ((rc = parse_options(L, argc, argv)) != 0) goto done;
+  if (lua_pcall(L, 1, 1, handler) != LUA_OK) rc = exit_code_of(L);
+done:
+  fflush(stdout);
+  lua_close(L);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  gsl_set_error_handler_off(); /* statuses are checked; GSL must not abort */
+  if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+    fputs(usage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? EXIT_USAGE : 0;
+  }
+  if (!strcmp(argv[1], "--version")) {
+    printf("indsim %s\n", INDSIM_VERSION);
+    return 0;
+  }
+  if (argv[1][0] == '-') return bad_usage("unknown option %s (a command comes first)", argv[1]);
+  return run_command(argv[1], argc, argv);
+}

@@ -1,0 +1,186 @@
+-- api.lua — what scenario and script files call: run, compare, write and the
+-- plot functions. Results are the C result objects (r:get, r:series,
+-- r:observations, r.name ...). Outputs go under options.out.
+local core = require "indsim.core"
+local check = require "indsim.check"
+local options = require "indsim.options"
+local scenario = require "indsim.scenario"
+
+local M = {}
+local scenario_of = setmetatable({}, { __mode = "k" })  -- result -> scenario object
+
+local function warn_once(msg)
+  if options.warned[msg] then return end
+  options.warned[msg] = true
+  io.stderr:write("warning: ", msg, "\n")
+end
+M.warn_once = warn_once
+
+local function is_result(v) return type(v) == "userdata" and tostring(v):match("^indsim result") ~= nil end
+
+-- run(scenario) -> result; run{ s1, s2, ... } -> { r1, r2, ... }
+function M.run(sc)
+  if type(sc) == "table" and not scenario.is_scenario(sc) then
+    local out = {}
+    for i, s in ipairs(sc) do out[i] = M.run(s) end
+    return out
+  end
+  if not scenario.is_scenario(sc) then
+    check.fail(check.where(), {}, "run expects a scenario (or a list of them), got %s", type(sc))
+  end
+  local r = core.run(sc:spec(options.lang))
+  scenario_of[r] = sc
+  if r.warnings ~= "" then
+    for line in r.warnings:gmatch("[^\n]+") do warn_once(("%s: %s"):format(r.name, line)) end
+  end
+  return r
+end
+
+function M.scenario_of(r) return scenario_of[r] end
+
+-- Results for a list of scenarios or results (running what needs it).
+local function results_of(list)
+  local out = {}
+  for i, x in ipairs(list) do out[i] = is_result(x) and x or M.run(x) end
+  return out
+end
+
+local function index_of(results, baseline)
+  if baseline == nil then return 1 end
+  if baseline == false then return 0 end
+  if math.type(baseline) == "integer" then return baseline end
+  for i, r in ipairs(results) do if r.name == baseline then return i end end
+  check.fail(check.where(), { "baseline" }, "no scenario called '%s' among those compared", tostring(baseline))
+end
+
+function M.dir_of(r)
+  local dir = options.out .. "/" .. core.safe_name(r.name)
+  core.mkdir(dir)
+  return dir
+end
+
+-- write(result): annual.csv and fit.csv in out/<name>/; returns the folder.
+function M.write(r)
+  local dir = M.dir_of(r)
+  core.write_csv(r, dir)
+  return dir
+end
+
+local function report_years(results)
+  local sc = scenario_of[results[1]]
+  if sc and sc.report.years then return sc.report.years end
+  local first, last = results[1].first_year, results[1].last_year
+  local years = {}
+  for _, y in ipairs { 2010, 2015, 2020, 2025, 2030 } do if y > first and y <= last then years[#years + 1] = y end end
+  if #years == 0 then years = { last } end
+  return years
+end
+
+local function basis(results)
+  local sc = scenario_of[results[1]]
+  return sc and sc.report.basis or "bn VND, constant prices"
+end
+
+-- compare{ baseline, other, ... } prints the summary table and returns the
+-- results and, per scenario, the gain over the baseline in each report year.
+function M.compare(list, opts)
+  opts = opts or {}
+  local results = results_of(list)
+  local b = index_of(results, opts.baseline)
+  local years = opts.years or report_years(results)
+  if not options.quiet and opts.print ~= false then
+    io.write(core.summary_text(results, b, years, basis(results)))
+  end
+  local gains = {}
+  if b > 0 then
+    for _, r in ipairs(results) do
+      gains[r.name] = {}
+      for _, y in ipairs(years) do
+        local base = results[b]:get("production_value", y)
+        local v = r:get("production_value", y)
+        gains[r.name][y] = { abs = v - base, pct = 100 * (v / base - 1) }
+      end
+    end
+  end
+  return results, gains
+end
+
+local function plot_opts()
+  local dir = options.plots_dir
+  if not dir then
+    local f = io.open("plots/projection.gp", "rb")
+    if f then f:close(); dir = "plots" end
+  end
+  return { format = options.format, lang = options.lang, template_dir = dir, gnuplot = options.gnuplot }
+end
+
+local function plot_done(ok, msg)
+  if not ok then warn_once(msg) end
+  return ok
+end
+
+-- Splits "sub/name.svg" into folder (under options.out), stem and format.
+local function target(file, default_stem)
+  file = file or default_stem
+  local dir, base = file:match("^(.*)/([^/]*)$")
+  base = base or file
+  local stem, ext = base:match("^(.*)%.(%w+)$")
+  if ext ~= "png" and ext ~= "svg" then stem, ext = base, nil end
+  dir = dir and (options.out .. "/" .. dir) or options.out
+  core.mkdir(dir)
+  return dir, stem, ext
+end
+
+M.plot = {}
+
+-- plot.projection(result [, {file = }]): production value and growth with
+-- the observed history; by default out/<name>/projection.png.
+function M.plot.projection(r, opts)
+  if not options.plots then return false end
+  opts = opts or {}
+  local po = plot_opts()
+  local dir, stem = M.dir_of(r), "projection"
+  if opts.file then
+    local ext
+    dir, stem, ext = target(opts.file)
+    po.format = ext or po.format
+  end
+  return plot_done(core.plot_projection(r, dir, stem, po))
+end
+
+-- plot.compare(runs, {var = "production_value", file = "compare.png", baseline = 1|name|false})
+function M.plot.compare(list, opts)
+  if not options.plots then return false end
+  opts = opts or {}
+  local results = results_of(list)
+  local po = plot_opts()
+  local dir, stem, ext = target(opts.file, "compare")
+  po.format = ext or po.format
+  local var = opts.var or "production_value"
+  if var == "output" then var = "production_value" end
+  return plot_done(core.plot_compare(results, index_of(results, opts.baseline), var, dir, stem, po))
+end
+
+-- plot.lines{ x = {...}, series = { {name = , y = {...}}, ... }, title =, xlabel =, ylabel =, file = }
+function M.plot.lines(t)
+  if not options.plots then return false end
+  local where = check.where()
+  check.typed(t, "table", where, {}, "plot.lines")
+  check.keys(t, check.set { "x", "series", "title", "xlabel", "ylabel", "file" }, where, {}, "plot.lines")
+  check.typed(t.series, "table", where, { "series" }, "a list of series")
+  local series = {}
+  for i, s in ipairs(t.series) do
+    local x = s.x or t.x
+    check.typed(x, "table", where, { "series", i, "x" }, "x values")
+    check.typed(s.y, "table", where, { "series", i, "y" }, "y values")
+    if #x ~= #s.y then check.fail(where, { "series", i }, "%d x values but %d y values", #x, #s.y) end
+    series[i] = { name = tostring(s.name or ("series " .. i)), x = x, y = s.y }
+  end
+  local po = plot_opts()
+  local dir, stem, ext = target(t.file, "lines")
+  po.format = ext or po.format
+  return plot_done(core.plot_lines(dir, stem, { title = t.title or "", xlabel = t.xlabel or "", ylabel = t.ylabel or "",
+                                                series = series }, po))
+end
+
+return M

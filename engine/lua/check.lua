@@ -1,0 +1,143 @@
+-- check.lua — how the scenario language reports mistakes: every error names
+-- the file, the line and the key path, the value and what was expected, and
+-- unknown keys get the closest known one ("did you mean 'from'?").
+local core = require "indsim.core"
+
+local M = {}
+
+local sources = {}   -- chunk name ("@path") -> source text, to find a key's line
+
+function M.remember_source(chunkname, text) sources[chunkname] = text end
+
+-- Where the user's code is: the first stack frame that runs a file (chunk
+-- names "@path"); engine modules are named "=indsim/...".
+function M.where()
+  for level = 2, 50 do
+    local info = debug.getinfo(level, "Sl")
+    if not info then break end
+    if info.source:sub(1, 1) == "@" then
+      return { chunk = info.source, file = info.short_src, line = info.currentline }
+    end
+  end
+  return { chunk = "?", file = "?", line = 0 }
+end
+
+-- The line, at or after where.line, on which the keys of path appear in
+-- order ("params", "g", "state"): a table constructor spanning many lines
+-- still gets its offending line named.
+local function locate(where, path)
+  local text = sources[where.chunk]
+  if not text or not path or #path == 0 then return where.line end
+  local lines, n = {}, 0
+  for l in (text .. "\n"):gmatch("([^\n]*)\n") do n = n + 1; lines[n] = l end
+  local line, found = where.line, where.line
+  for _, key in ipairs(path) do
+    if type(key) == "string" then
+      local pat = "%f[%w_]" .. key:gsub("%p", "%%%0") .. "%f[^%w_]%s*="
+      for i = line, math.min(n, line + 400) do
+        if lines[i] and lines[i]:find(pat) then line = i; found = i; break end
+      end
+    end
+  end
+  return found
+end
+
+local function path_text(path)
+  local out = {}
+  for _, k in ipairs(path or {}) do
+    out[#out + 1] = type(k) == "number" and ("[" .. k .. "]") or tostring(k)
+  end
+  return (table.concat(out, "."):gsub("%.%[", "["))
+end
+
+-- Raise a scenario error at where (see M.where), about the key path.
+function M.fail(where, path, fmt, ...)
+  local msg = select("#", ...) > 0 and fmt:format(...) or fmt
+  local key = path_text(path)
+  local line = locate(where, path)
+  core.fail("scenario", ("%s:%d: %s%s"):format(where.file, line, key ~= "" and (key .. ": ") or "", msg))
+end
+
+-- Optimal string alignment distance (a transposition counts one edit).
+local function distance(a, b)
+  local d = {}
+  for i = 0, #a do d[i] = { [0] = i } end
+  for j = 0, #b do d[0][j] = j end
+  for i = 1, #a do
+    for j = 1, #b do
+      local cost = a:sub(i, i) == b:sub(j, j) and 0 or 1
+      local v = math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1 and j > 1 and a:sub(i, i) == b:sub(j - 1, j - 1) and a:sub(i - 1, i - 1) == b:sub(j, j) then
+        v = math.min(v, d[i - 2][j - 2] + 1)
+      end
+      d[i][j] = v
+    end
+  end
+  return d[#a][#b]
+end
+
+-- The known name closest to name, if close enough to be a typo.
+function M.suggest(name, known)
+  local best, bestd
+  for _, k in ipairs(known) do
+    local dist = distance(name:lower(), k:lower())
+    if not bestd or dist < bestd then best, bestd = k, dist end
+  end
+  if best and bestd <= math.max(2, #name // 3) then return best end
+end
+
+local function sorted_keys(set)
+  local out = {}
+  for k in pairs(set) do out[#out + 1] = k end
+  table.sort(out)
+  return out
+end
+
+-- Every string key of t must be in allowed (a set); numeric keys only if
+-- allow_list. `what` names the table in messages ("policy.training").
+function M.keys(t, allowed, where, path, what, allow_list)
+  for k in pairs(t) do
+    if type(k) ~= "string" then
+      if not (allow_list and math.type(k) == "integer") then
+        M.fail(where, path, "unexpected entry [%s] in %s", tostring(k), what)
+      end
+    elseif not allowed[k] then
+      local near = M.suggest(k, sorted_keys(allowed))
+      local p = { table.unpack(path) }
+      p[#p + 1] = k
+      M.fail(where, p, "unknown key '%s' in %s%s", k, what,
+             near and (" — did you mean '" .. near .. "'?") or
+             (" (known keys: " .. table.concat(sorted_keys(allowed), ", ") .. ")"))
+    end
+  end
+end
+
+local function describe(v)
+  if type(v) == "string" then return ("'%s'"):format(v) end
+  return tostring(v)
+end
+
+function M.typed(v, ty, where, path, what)
+  local ok = type(v) == ty or (ty == "integer" and math.type(v) == "integer")
+  if not ok then
+    M.fail(where, path, "%s expected for %s, got %s (%s)", ty, what or "this key", type(v), describe(v))
+  end
+  return v
+end
+
+function M.number_in(v, lo, hi, where, path, unit)
+  M.typed(v, "number", where, path)
+  if v ~= v or v < lo or v > hi then
+    M.fail(where, path, "value %s outside the allowed range [%s, %s]%s", describe(v), tostring(lo), tostring(hi),
+           unit and (" " .. unit) or "")
+  end
+  return v
+end
+
+function M.set(list)
+  local s = {}
+  for _, k in ipairs(list) do s[k] = true end
+  return s
+end
+
+return M

@@ -1,0 +1,123 @@
+-- cli.lua — the commands of the indsim program. main.c parses the command
+-- line into a table and calls one of these; they print and write, and raise
+-- error objects whose kind main.c turns into the exit code.
+local core = require "indsim.core"
+require "indsim.prelude"
+local loader = require "indsim.loader"
+local scenario = require "indsim.scenario"
+local register = require "indsim.register"
+local api = require "indsim.api"
+local options = require "indsim.options"
+
+local M = {}
+
+local function configure(o)
+  for _, k in ipairs { "out", "format", "lang", "plots_dir", "gnuplot" } do
+    if o[k] ~= nil then options[k] = o[k] end
+  end
+  if o.no_plots then options.plots = false end
+  options.paths = o.paths or {}
+  options.quiet = o.quiet or false
+end
+
+local function add_scenarios(list, value, origin)
+  if scenario.is_scenario(value) then list[#list + 1] = value; return end
+  if type(value) == "table" and #value > 0 then
+    for _, v in ipairs(value) do add_scenarios(list, v, origin) end
+    return
+  end
+  core.fail("usage", ("%s returned no scenario (a scenario file ends with `return scenario{...}`; " ..
+                      "to run an analysis script use `indsim script %s`)"):format(origin, origin))
+end
+
+local function load_all(files)
+  local list = {}
+  if #files == 0 then add_scenarios(list, loader.load_scenario("hanoi/default"), "the built-in Hanoi default") end
+  for _, f in ipairs(files) do add_scenarios(list, loader.run_file(f), f) end
+  local seen = {}
+  for _, sc in ipairs(list) do
+    local safe = core.safe_name(sc.name)
+    if seen[safe] then
+      core.fail("scenario", ("scenarios '%s' and '%s' would share the output folder '%s': rename one"):format(seen[safe], sc.name, safe))
+    end
+    seen[safe] = sc.name
+  end
+  return list
+end
+
+local function say(fmt, ...) if not options.quiet then io.stderr:write(fmt:format(...), "\n") end end
+
+local function write_all(results)
+  for _, r in ipairs(results) do
+    local dir = api.write(r)
+    api.plot.projection(r)
+    say("  %-28s -> %s/", r.name, dir)
+  end
+  if #results > 1 then api.plot.compare(results, { file = "compare" }) end
+end
+
+-- indsim run [FILE ...]: simulate, write CSV and plots, print the tables.
+function M.run(o)
+  configure(o)
+  local scenarios = load_all(o.files)
+  local t0 = os.clock()
+  local results = {}
+  for i, sc in ipairs(scenarios) do results[i] = api.run(sc) end
+  say("Simulated %d scenario(s) in %.2f s; writing to %s/", #results, os.clock() - t0, options.out)
+  write_all(results)
+  api.compare(results, { years = o.years, baseline = #results > 1 and 1 or false })
+  for _, r in ipairs(results) do
+    if #r:observations() > 0 then
+      io.write("\n", core.fit_text(r))
+      break
+    end
+  end
+  return 0
+end
+
+-- indsim compare BASE OTHER ...: as run, gains against the first file's scenario.
+function M.compare(o)
+  if #o.files < 2 then core.fail("usage", "compare needs at least two scenario files (the first is the baseline)") end
+  return M.run(o)
+end
+
+-- indsim check FILE ...: load and validate, print each assumption register.
+function M.check(o)
+  configure(o)
+  local scenarios = load_all(o.files)
+  for _, sc in ipairs(scenarios) do
+    core.validate(sc:spec(options.lang))
+    io.write(register.text(sc, options.lang), "\n")
+  end
+  io.stderr:write(("%d scenario(s) valid\n"):format(#scenarios))
+  return 0
+end
+
+-- indsim script FILE [ARGS ...]: run an analysis script; arg holds ARGS.
+function M.script(o)
+  configure(o)
+  if not o.files[1] then core.fail("usage", "script needs a file") end
+  local arg = { [0] = o.files[1] }
+  for i = 2, #o.files do arg[i - 1] = o.files[i] end
+  loader.run_file(o.files[1], { arg = arg })
+  return 0
+end
+
+-- indsim params [--markdown]: the parameter table (name, unit, default, range, meaning).
+function M.params(o)
+  local md = o.markdown
+  if md then io.write("| name | symbol | unit | default | range | meaning |\n|---|---|---|---|---|---|\n") end
+  for _, p in ipairs(core.params()) do
+    local def = p.default == nil and "absent" or ("%g"):format(p.default)
+    local range = ("%g .. %g"):format(p.lo, p.hi)
+    local flags = (p.shared and " (shared)" or "") .. (p.initial and " (starting value)" or "")
+    if md then
+      io.write(("| `%s` | %s | %s | %s | %s | %s%s |\n"):format(p.name, p.symbol, p.unit, def, range, p.meaning, flags))
+    else
+      io.write(("%-12s %-14s %-10s %-18s %s%s\n"):format(p.name, p.unit, def, range, p.meaning, flags))
+    end
+  end
+  return 0
+end
+
+return M

@@ -1,0 +1,94 @@
+-- loader.lua — reading scenario and script files: each runs as text (never a
+-- binary chunk) in an environment of its own with the scenario language and
+-- the safe parts of the standard library; scenario.load finds a scenario by
+-- name in the user's folders, ./scenarios, or the copies built into indsim.
+local core = require "indsim.core"
+local check = require "indsim.check"
+local options = require "indsim.options"
+
+local M = {}
+local cache = {}          -- scenario name -> what its file returned
+local exports             -- filled by set_exports (the API, without a require cycle)
+
+function M.set_exports(t) exports = t end
+
+local SAFE_GLOBALS = { "assert", "error", "ipairs", "next", "pairs", "pcall", "select", "tonumber", "tostring",
+                       "type", "xpcall", "print", "rawequal", "rawget", "rawlen", "rawset", "setmetatable", "_VERSION" }
+
+local function copy(t)
+  local out = {}
+  for k, v in pairs(t) do out[k] = v end
+  return out
+end
+
+-- A fresh environment for one user file.
+function M.env(extra)
+  local env = {}
+  for _, k in ipairs(SAFE_GLOBALS) do env[k] = _G[k] end
+  env.getmetatable = function(v) if type(v) == "string" then return nil end return getmetatable(v) end
+  env.string, env.table, env.math, env.utf8 = copy(string), copy(table), copy(math), copy(utf8)
+  env.os = { clock = os.clock, date = os.date, time = os.time, difftime = os.difftime }
+  for k, v in pairs(exports or {}) do env[k] = v end
+  for k, v in pairs(extra or {}) do env[k] = v end
+  env._G = env
+  return env
+end
+
+local function read(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
+-- Runs text as chunk `chunkname` ("@path"); returns what it returns.
+function M.run_text(text, chunkname, extra)
+  check.remember_source(chunkname, text)
+  local fn, err = load(text, chunkname, "t", M.env(extra))
+  if not fn then core.fail("scenario", err) end
+  return fn()
+end
+
+function M.run_file(path, extra)
+  local text, err = read(path)
+  if not text then core.fail("io", ("cannot read '%s': %s"):format(path, err)) end
+  return M.run_text(text, "@" .. path, extra)
+end
+
+local function exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close() return true end
+  return false
+end
+
+-- scenario.load "hanoi/baseline" (or a path ending in .lua).
+function M.load_scenario(name)
+  local where = check.where()
+  check.typed(name, "string", where, {}, "scenario.load's argument (a name like \"hanoi/baseline\")")
+  if name:find("%.%.") then check.fail(where, {}, "scenario name '%s' may not contain '..'", name) end
+  if cache[name] ~= nil then return cache[name] end
+  local tried = {}
+  local candidates = {}
+  if name:match("%.lua$") then candidates[1] = name
+  else
+    for _, dir in ipairs(options.paths) do candidates[#candidates + 1] = dir .. "/" .. name .. ".lua" end
+    candidates[#candidates + 1] = "scenarios/" .. name .. ".lua"
+  end
+  local result
+  for _, path in ipairs(candidates) do
+    tried[#tried + 1] = path
+    if exists(path) then result = table.pack(M.run_file(path)); break end
+  end
+  if not result and not name:match("%.lua$") then
+    local text = core.embedded_scenario(name .. ".lua")
+    tried[#tried + 1] = "(built in) " .. name
+    if text then result = table.pack(M.run_text(text, "@[built in] scenarios/" .. name .. ".lua")) end
+  end
+  if not result then check.fail(where, {}, "no scenario '%s' (looked in: %s)", name, table.concat(tried, ", ")) end
+  if result.n == 0 or result[1] == nil then check.fail(where, {}, "'%s' returned nothing: a scenario file ends with return scenario{...}", name) end
+  cache[name] = result[1]
+  return result[1]
+end
+
+return M

@@ -1,0 +1,35 @@
+-- prelude.lua — the names a scenario or script file sees: the scenario
+-- language (scenario, policy, event, transfer, obs) and the analyses (run,
+-- compare, write, plot). Assembled once per Lua state.
+local scenario = require "indsim.scenario"
+local measure = require "indsim.measure"
+local observe = require "indsim.observe"
+local catalogue = require "indsim.catalogue"
+local loader = require "indsim.loader"
+local api = require "indsim.api"
+local options = require "indsim.options"
+
+local policy = { define = measure.define, custom = measure.custom }
+for _, name in ipairs(catalogue.order) do policy[name] = catalogue[name] end
+function policy.catalogue()
+  local out = {}
+  for i, name in ipairs(catalogue.order) do out[i] = catalogue[name] end
+  return out
+end
+
+local exports = {
+  scenario = setmetatable({ load = loader.load_scenario }, { __call = function(_, t) return scenario.new(t) end }),
+  policy = policy,
+  event = measure.event,
+  transfer = measure.transfer,
+  obs = { level = observe.level, growth = observe.growth, avg_growth = observe.avg_growth,
+          period_growth = observe.period_growth },
+  run = api.run,
+  compare = api.compare,
+  write = api.write,
+  plot = api.plot,
+  output_dir = function() return options.out end,
+}
+
+loader.set_exports(exports)
+return exports

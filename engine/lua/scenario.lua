@@ -1,0 +1,279 @@
+-- scenario.lua — scenario objects: scenario{...} builds one and checks every
+-- key; base:with{...} derives a new one (it needs its own name); :spec() is
+-- the plain table the C core reads; :register() lists every assumption with
+-- its value, unit, range and source.
+local core = require "indsim.core"
+local check = require "indsim.check"
+local assume = require "indsim.assume"
+local measure = require "indsim.measure"
+local observe = require "indsim.observe"
+
+local M = {}
+local Scenario = {}
+Scenario.__index = Scenario
+M.Scenario = Scenario
+
+local PARAMS, PARAM_LIST = {}, core.params()
+for _, p in ipairs(PARAM_LIST) do PARAMS[p.name] = p end
+local param_names = {}
+for _, p in ipairs(PARAM_LIST) do param_names[#param_names + 1] = p.name end
+
+local NEW_KEYS = { "name", "title", "description", "period", "sectors", "params", "policies", "events",
+                   "observations", "solver", "report" }
+local WITH_KEYS = { "add_policies", "add_events", "add_observations" }
+for _, k in ipairs(NEW_KEYS) do WITH_KEYS[#WITH_KEYS + 1] = k end
+local SOLVER_KEYS = check.set { "method", "rtol", "atol", "h0", "max_steps" }
+local REPORT_KEYS = check.set { "years", "basis" }
+local SECTOR_KEYS = check.set { "name", "title" }
+local META_KEYS = { source = true, note = true, unit = true, range = true, default = true }
+
+function M.is_scenario(v) return getmetatable(v) == Scenario end
+
+local function parse_name(v, where)
+  check.typed(v, "string", where, { "name" }, "the scenario's name")
+  if v == "" or #v > 100 then check.fail(where, { "name" }, "a name of 1 to 100 characters expected") end
+  return v
+end
+
+local function parse_period(v, where)
+  if type(v) ~= "table" or math.type(v[1]) ~= "integer" or math.type(v[2]) ~= "integer" then
+    check.fail(where, { "period" }, "period = {first_year, last_year} expected (whole years)")
+  end
+  if v[2] < v[1] or v[1] < 1800 or v[2] > 2300 then
+    check.fail(where, { "period" }, "period {%d, %d}: years in 1800..2300, first <= last", v[1], v[2])
+  end
+  return { v[1], v[2] }
+end
+
+local function parse_sectors(v, where)
+  if type(v) ~= "table" or #v == 0 then check.fail(where, { "sectors" }, "a list of sectors expected") end
+  local out, seen = {}, {}
+  for i, s in ipairs(v) do
+    local name, title
+    if type(s) == "string" then
+      name = s
+    else
+      check.typed(s, "table", where, { "sectors", i }, "a sector (name or { name = , title = })")
+      check.keys(s, SECTOR_KEYS, where, { "sectors", i }, "a sector")
+      name = check.typed(s.name, "string", where, { "sectors", i, "name" }, "the sector's name")
+      title = measure.parse_text(s.title, where, { "sectors", i, "title" })
+    end
+    if not name:match("^[%a_][%w_]*$") then
+      check.fail(where, { "sectors", i }, "sector name '%s': letters, digits and _ only", name)
+    end
+    if name == "total" or name == "default" then check.fail(where, { "sectors", i }, "'%s' is reserved", name) end
+    if seen[name] then check.fail(where, { "sectors", i }, "sector '%s' named twice", name) end
+    seen[name] = true
+    out[i] = { name = name, title = title }
+  end
+  if #out > 64 then check.fail(where, { "sectors" }, "at most 64 sectors") end
+  return out
+end
+
+local function unknown_param(name, where)
+  local near = check.suggest(name, param_names)
+  check.fail(where, { "params", name }, "unknown parameter '%s'%s", name,
+             near and (" — did you mean '" .. near .. "'?") or " (indsim params lists them)")
+end
+
+-- params.x = value | assumption | { sector = value, ..., default = , source = }
+-- -> { ["*"] = assumption, [sector] = assumption }
+local function parse_param(name, v, where)
+  local info = PARAMS[name] or unknown_param(name, where)
+  local path = { "params", name }
+  if assume.is_assumption(v) then return { ["*"] = assume.parse(v, info, where, path) } end
+  check.typed(v, "table", where, path, "a value, an assumption or a table by sector")
+  if info.shared then check.fail(where, path, "'%s' is shared by all sectors: give one value", name) end
+  local meta = { source = v.source, note = v.note, range = v.range }
+  if v.unit ~= nil and v.unit ~= info.unit then check.fail(where, path, "unit '%s' given, but '%s' is in '%s'", v.unit, name, info.unit) end
+  local entry = {}
+  for k, x in pairs(v) do
+    check.typed(k, "string", where, path, "a sector name")
+    if not META_KEYS[k] or k == "default" then
+      entry[k == "default" and "*" or k] = assume.parse(x, info, where, { "params", name, k }, meta)
+    end
+  end
+  return entry
+end
+
+local function parse_params(v, where)
+  local out = {}
+  if v == nil then return out end
+  check.typed(v, "table", where, { "params" }, "params")
+  for name, x in pairs(v) do
+    check.typed(name, "string", where, { "params" }, "a parameter name")
+    out[name] = parse_param(name, x, where)
+  end
+  return out
+end
+
+local function parse_list(v, where, key, accept, hint)
+  local out = {}
+  if v == nil then return out end
+  check.typed(v, "table", where, { key }, key .. " (a list)")
+  for k in pairs(v) do
+    if math.type(k) ~= "integer" then check.fail(where, { key }, "a list expected (%s)", hint) end
+  end
+  for i, x in ipairs(v) do
+    if not accept(x) then check.fail(where, { key, i }, "not %s", hint) end
+    out[i] = x
+  end
+  return out
+end
+
+local function is_policy(x) return measure.is_measure(x) and x.kind == "policy" end
+local function is_event(x) return measure.is_measure(x) and x.kind == "event" end
+
+local function parse_solver(v, where, base)
+  local s = {}
+  for k, x in pairs(base or {}) do s[k] = x end
+  if v == nil then return s end
+  check.typed(v, "table", where, { "solver" }, "solver")
+  check.keys(v, SOLVER_KEYS, where, { "solver" }, "solver")
+  if v.method ~= nil and v.method ~= "rkf45" and v.method ~= "rkck" and v.method ~= "rk8pd" then
+    check.fail(where, { "solver", "method" }, "method '%s': rkf45, rkck or rk8pd", tostring(v.method))
+  end
+  if v.rtol ~= nil then check.number_in(v.rtol, 1e-14, 0.1, where, { "solver", "rtol" }) end
+  if v.atol ~= nil then check.number_in(v.atol, 0, 1, where, { "solver", "atol" }) end
+  if v.h0 ~= nil then check.number_in(v.h0, 1e-9, 1, where, { "solver", "h0" }, "years") end
+  if v.max_steps ~= nil then check.number_in(v.max_steps, 1, 1e9, where, { "solver", "max_steps" }) end
+  for k, x in pairs(v) do s[k] = x end
+  return s
+end
+
+local function parse_report(v, where, base)
+  local r = { years = base and base.years, basis = base and base.basis }
+  if v == nil then return r end
+  check.typed(v, "table", where, { "report" }, "report")
+  check.keys(v, REPORT_KEYS, where, { "report" }, "report")
+  if v.years ~= nil then
+    check.typed(v.years, "table", where, { "report", "years" }, "a list of years")
+    for i, y in ipairs(v.years) do check.typed(y, "integer", where, { "report", "years", i }, "a year") end
+    r.years = { table.unpack(v.years) }
+  end
+  if v.basis ~= nil then r.basis = check.typed(v.basis, "string", where, { "report", "basis" }) end
+  return r
+end
+
+-- Cross-checks that need the whole scenario: sector names everywhere.
+local function finalize(sc)
+  local names = {}
+  for i, s in ipairs(sc.sectors) do names[s.name] = i end
+  for pname, entry in pairs(sc.params) do
+    for k, a in pairs(entry) do
+      if k ~= "*" and not names[k] then
+        check.fail(a.where, { "params", pname, k }, "no sector '%s' in this scenario (sectors: %s)", k,
+                   table.concat((function() local t = {} for _, s in ipairs(sc.sectors) do t[#t + 1] = s.name end return t end)(), ", "))
+      end
+    end
+  end
+  local spec = sc:spec()  -- resolves every reference, raising with file:line
+  core.validate(spec)
+  return sc
+end
+
+function M.new(t)
+  local where = check.where()
+  check.typed(t, "table", where, {}, "scenario")
+  check.keys(t, check.set(NEW_KEYS), where, {}, "scenario")
+  local sc = setmetatable({ where = where }, Scenario)
+  sc.name = parse_name(t.name, where)
+  sc.title = measure.parse_text(t.title, where, { "title" })
+  sc.description = t.description and check.typed(t.description, "string", where, { "description" })
+  if t.period == nil then check.fail(where, { "period" }, "a scenario needs period = {first_year, last_year}") end
+  sc.period = parse_period(t.period, where)
+  sc.sectors = parse_sectors(t.sectors, where)
+  sc.params = parse_params(t.params, where)
+  sc.policies = parse_list(t.policies, where, "policies", is_policy, "a policy (policy.<kind>{...} or policy.custom{...})")
+  sc.events = parse_list(t.events, where, "events", is_event, "an event (event{...} or transfer{...})")
+  sc.observations = parse_list(t.observations, where, "observations", observe.is_observation, "an observation (obs.growth{...} ...)")
+  sc.solver = parse_solver(t.solver, where)
+  sc.report = parse_report(t.report, where)
+  return finalize(sc)
+end
+
+local function copy_params(params)
+  local out = {}
+  for name, entry in pairs(params) do
+    out[name] = {}
+    for k, a in pairs(entry) do out[name][k] = a end
+  end
+  return out
+end
+
+local function concat(a, b)
+  local out = { table.unpack(a) }
+  for _, x in ipairs(b) do out[#out + 1] = x end
+  return out
+end
+
+function Scenario:with(t)
+  local where = check.where()
+  check.typed(t, "table", where, {}, "with")
+  check.keys(t, check.set(WITH_KEYS), where, {}, "with")
+  if t.name == nil then
+    check.fail(where, { "name" }, "a scenario made with :with{} needs its own name (the base is '%s')", self.name)
+  end
+  local sc = setmetatable({ where = where, base = self }, Scenario)
+  sc.name = parse_name(t.name, where)
+  if sc.name == self.name then check.fail(where, { "name" }, "'%s' is the base's name; give the new scenario its own", sc.name) end
+  sc.title = t.title ~= nil and measure.parse_text(t.title, where, { "title" }) or nil
+  sc.description = t.description or self.description
+  sc.period = t.period ~= nil and parse_period(t.period, where) or self.period
+  sc.sectors = t.sectors ~= nil and parse_sectors(t.sectors, where) or self.sectors
+  sc.params = copy_params(self.params)
+  for name, entry in pairs(parse_params(t.params, where)) do
+    if entry["*"] or not sc.params[name] then sc.params[name] = entry
+    else for k, a in pairs(entry) do sc.params[name][k] = a end end
+  end
+  for _, key in ipairs { "policies", "events", "observations" } do
+    local accept = key == "policies" and is_policy or key == "events" and is_event or observe.is_observation
+    local list = t[key] ~= nil and parse_list(t[key], where, key, accept, "a " .. key:sub(1, -2)) or self[key]
+    sc[key] = concat(list, parse_list(t["add_" .. key], where, "add_" .. key, accept, "a " .. key:sub(1, -2)))
+  end
+  sc.solver = parse_solver(t.solver, where, self.solver)
+  sc.report = parse_report(t.report, where, self.report)
+  return finalize(sc)
+end
+
+-- The value of parameter name for sector (nil: the engine's default).
+function Scenario:assumption(name, sector)
+  local entry = self.params[name]
+  if not entry then return nil end
+  return (sector and entry[sector]) or entry["*"]
+end
+
+function Scenario:spec(lang)
+  local sectors, index = {}, {}
+  for i, s in ipairs(self.sectors) do
+    index[s.name] = i
+    local params = {}
+    for name, info in pairs(PARAMS) do
+      local a = not info.shared and self:assumption(name, s.name)
+      if a then params[name] = a.value end
+    end
+    sectors[i] = { name = s.name, title = measure.text(s.title, lang, s.name), params = params }
+  end
+  local shared = {}
+  for name, info in pairs(PARAMS) do
+    local a = info.shared and self:assumption(name)
+    if a then shared[name] = a.value end
+  end
+  local policies = {}
+  for _, m in ipairs(self.events) do policies[#policies + 1] = m:spec(index, lang) end
+  for _, m in ipairs(self.policies) do policies[#policies + 1] = m:spec(index, lang) end
+  local observations = {}
+  for i, o in ipairs(self.observations) do observations[i] = o:spec(index, self.period[1], self.period[2]) end
+  return {
+    name = self.name, title = measure.text(self.title, lang, self.name),
+    first_year = self.period[1], last_year = self.period[2],
+    sectors = sectors, shared = shared, policies = policies, observations = observations,
+    solver = self.solver, where = ("%s:%d"):format(self.where.file, self.where.line),
+  }
+end
+
+function Scenario:title_text(lang) return measure.text(self.title, lang, self.name) end
+
+function Scenario:__tostring() return ("scenario '%s'"):format(self.name) end
+
+return M

@@ -1,0 +1,77 @@
+-- Hanoi industry 2000-2030 without the city's support programme: the three
+-- ownership blocks, the period's known events (equitisation, the Enterprise
+-- Law surge, WTO accession) and the published growth figures to mid-2007.
+-- Sources: ../../shared-data references are to the project's public-data
+-- notes (docs/hanoi-data.md); "seed" is the source document (2007).
+local DATA = "Hanoi Statistics Office monthly reports via vanban.hanoi.gov.vn (data/hanoi_sxcn_growth_to_2007h1.csv)"
+local SEED = "seed document (Hanoi Dept. of Industry, 2007)"
+
+return scenario {
+  name = "baseline",
+  title = { vi = "Kịch bản cơ sở (không có chương trình hỗ trợ)", en = "Baseline (no support programme)" },
+  period = { 2000, 2030 },
+  sectors = {
+    { name = "state", title = { vi = "Nhà nước", en = "State" } },
+    { name = "non_state", title = { vi = "Ngoài nhà nước", en = "Non-state" } },
+    { name = "fdi", title = { vi = "Có vốn đầu tư nước ngoài", en = "Foreign-invested" } },
+  },
+  params = {
+    -- Production value in 2000 (1994 prices): about 16-17 trillion VND in all
+    -- (back-calculated, +-15 %); the split by block is tuned to the block growth rates.
+    output0 = { state = 8000, non_state = 2600, fdi = 4900,
+                source = "total from data/README.md (16-17 trn VND in 2000, rate on 1 Jan); split tuned to block growth" },
+    va_share0 = { 0.28, range = { 0.25, 0.30 }, source = "VA/gross output of manufacturing about 0.25-0.30 (data/README.md)" },
+    dv = { -0.01, range = { -0.03, 0 }, source = "long-run drift of VA/output; the 2000s fall is the event 'input_intensity'" },
+    alpha = { 0.5, range = { 0.4, 0.65 }, source = "capital share, Vietnamese growth-accounting studies (data/README.md)" },
+    kappa = { state = 1.8, non_state = 3.5, fdi = 6.8, range = { 1, 8 },
+              source = "K/Y = ICOR*g/(g+delta) with ICOR 2.9 / 4.4 / 8.8 (Hanoi 1996-2000, data/README.md)" },
+    delta = { 0.06, range = { 0.05, 0.07 }, source = "depreciation of all capital 5-7 %/yr (data/README.md)" },
+    g = { 0.015, range = { 0.01, 0.02 }, source = "TFP growth of Hanoi industry 1-2 %/yr (data/README.md)" },
+    s = { state = 0.20, non_state = 0.30, fdi = 0.25, range = { 0.1, 0.4 }, source = "assumption; tuned" },
+    f0 = { state = 0.05, non_state = 0.30, fdi = 0.60, source = "assumption; tuned to block growth" },
+    gF = { state = 0.0, non_state = 0.08, fdi = 0.08, source = "assumption; tuned" },
+    bF = { state = 0, default = { 0.005, range = { 0, 0.01 } },
+           source = "+1 PCI point -> 0..+1 % private investment (McCulloch, Malesky & Nguyen 2013)" },
+    bs = { state = 0, default = { 0.005, range = { 0, 0.01 } }, source = "as bF" },
+    employment0 = { state = 110, non_state = 90, fdi = 40, source = "assumption (thousand workers)" },
+    n = { state = -0.01, non_state = 0.07, fdi = 0.10, source = "assumption" },
+    skilled0 = { 0.3, range = { 0.2, 0.4 }, source = "trained share of workers in Vietnamese firms about 30 % (data/README.md)" },
+    theta = { 1.2, range = { 0.6, 2.0 }, source = "+1 pp trained -> +0.3..0.6 % VA per worker (Dearden et al. 2006): (1-alpha)theta/(1+theta H) = 0.44 %" },
+    r = { 0.05, range = { 0.02, 0.08 }, source = "assumption: keeps the trained share near 30 %" },
+    rho = { 0.03, range = { 0.01, 0.05 }, source = "assumption" },
+    modern0 = { state = 0.2, non_state = 0.1, fdi = 0.6, source = "seed: most firms have average or dated technology" },
+    mu = { 0.3, range = { 0.2, 0.4 }, source = "productivity gap modern vs dated technology 20-40 % (data/README.md)" },
+    p = { 0.02, range = { 0.01, 0.03 }, source = "Bass innovation coefficient (data/README.md)" },
+    q = { 0.35, range = { 0.3, 0.5 }, source = "Bass imitation coefficient (data/README.md)" },
+    k = { 0.5, range = { 0, 1 }, source = "assumption: skills speed imitation" },
+    omega = { 0.05, range = { 0.02, 0.1 }, source = "assumption: equipment dates over 10-20 years" },
+  },
+  events = {
+    transfer { name = "equitisation", title = { vi = "Cổ phần hoá DNNN", en = "Equitisation of state enterprises" },
+               from_sector = "state", to_sector = "non_state", rate = 0.06, from = 2003, ramp = 2, to = 2008, decay = 3,
+               source = "equitisation strongest 2004-2008 (DESIGN.md); rate tuned to the state block's 3-6 % growth in 2006-07" },
+    event { name = "input_intensity", title = { vi = "Tỷ lệ giá trị tăng thêm giảm", en = "Falling value-added share" },
+            from = 2000, to = 2005, decay = 6,
+            effects = { { param = "dv", add = -0.035,
+                          source = "industrial VA grew 13.2 %/yr vs gross output 18.7 % in 2001-05; plan 2006-10: 12-13 % vs 15-16 % (QĐ 113/2006)" } } },
+    event { name = "wto", title = { vi = "Gia nhập WTO", en = "WTO accession" }, from = 2007, ramp = 1,
+            targets = { "fdi", "non_state" }, effects = { { param = "f0", mul = 0.3, source = "WTO accession Jan 2007; tuned" } } },
+  },
+  observations = {
+    obs.avg_growth { years = { 2001, 2005 }, pct = 18.7, se = 0.003, source = SEED },
+    obs.growth { year = 2006, pct = 16.5, se = 0.003, source = SEED },
+    obs.period_growth { year = 2007, months = 6, pct = 21.3, se = 0.003, source = SEED .. "; " .. DATA },
+    obs.period_growth { year = 2006, months = 2, pct = 21.3, source = DATA },
+    obs.period_growth { year = 2006, months = 8, pct = 17.1, source = DATA },
+    obs.period_growth { year = 2006, months = 2, pct = 7.7, sector = "state", source = DATA },
+    obs.period_growth { year = 2006, months = 8, pct = 3.0, sector = "state", source = DATA },
+    obs.period_growth { year = 2007, months = 6, pct = 5.9, sector = "state", source = DATA },
+    obs.period_growth { year = 2006, months = 2, pct = 19.9, sector = "non_state", source = DATA },
+    obs.period_growth { year = 2006, months = 8, pct = 26.4, sector = "non_state", source = DATA },
+    obs.period_growth { year = 2007, months = 6, pct = 24.9, sector = "non_state", source = DATA },
+    obs.period_growth { year = 2006, months = 2, pct = 45.2, sector = "fdi", source = DATA },
+    obs.period_growth { year = 2006, months = 8, pct = 29.2, sector = "fdi", source = DATA },
+    obs.level { year = 2000, value = 16500, se = 1250, source = "data/README.md: 16-17 trn VND (1994 prices), +-15 %" },
+  },
+  report = { years = { 2007, 2010, 2015, 2020, 2030 }, basis = "bn VND, 1994 prices" },
+}
