@@ -1,0 +1,80 @@
+/* ind_labels.c — the vi/en label table of plots. */
+#include "ind_labels.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ind_var.h"
+
+static const ind_label labels[IND_NLABELS] = {
+  [IND_L_YEAR] = {"Năm", "Year"},
+  [IND_L_OBSERVED] = {"Quan sát (± 1 sai số chuẩn)", "Observed (± 1 s.e.)"},
+  [IND_L_MODEL] = {"Mô hình tại quan sát", "Model at the observation"},
+  [IND_L_TOTAL] = {"Tổng", "Total"},
+  [IND_L_HISTORY] = {"Lịch sử", "History"},
+  [IND_L_PROJECTION] = {"Dự báo", "Projection"},
+  [IND_L_PV_TITLE] = {"Giá trị sản xuất công nghiệp theo khu vực", "Industrial production value by sector"},
+  [IND_L_COMPARE_TITLE] = {"So sánh các kịch bản", "Scenario comparison"},
+  [IND_L_GAIN] = {"Chênh lệch so với kịch bản cơ sở (%)", "Gain over baseline (%)"},
+  [IND_L_GAIN_PP] = {"Chênh lệch so với kịch bản cơ sở (điểm %)", "Difference from baseline (pp)"},
+  [IND_L_PCT] = {"%", "%"},
+  [IND_L_PP] = {"điểm %", "pp"},
+};
+
+/* Name and unit of each annual variable; a variable added later without an
+ * entry falls back to its CSV name and unit. */
+static const struct { ind_label name, unit; } var_labels[IND_NVARS] = {
+  [IND_V_PRODUCTION_VALUE] = {{"Giá trị sản xuất công nghiệp", "Industrial production value"},
+                              {"tỷ đồng, giá 1994", "bn VND, 1994 prices"}},
+  [IND_V_GROWTH] = {{"Tăng trưởng giá trị sản xuất", "Growth of production value"}, {"%/năm", "%/yr"}},
+  [IND_V_VALUE_ADDED] = {{"Giá trị tăng thêm", "Value added"}, {"tỷ đồng, giá 1994", "bn VND, 1994 prices"}},
+  [IND_V_INVESTMENT] = {{"Vốn đầu tư", "Investment"}, {"tỷ đồng/năm", "bn VND/yr"}},
+  [IND_V_CAPITAL] = {{"Vốn cố định", "Capital stock"}, {"tỷ đồng", "bn VND"}},
+  [IND_V_EMPLOYMENT] = {{"Lao động", "Employment"}, {"nghìn người", "thousand workers"}},
+  [IND_V_LABOUR_PRODUCTIVITY] = {{"Năng suất lao động", "Labour productivity"}, {"triệu đồng/người", "mn VND/worker"}},
+  [IND_V_SKILLED_SHARE] = {{"Tỷ lệ lao động qua đào tạo", "Skilled share of workers"}, {"%", "%"}},
+  [IND_V_MODERN_TECH_SHARE] = {{"Tỷ lệ vốn công nghệ hiện đại", "Modern-technology share of capital"}, {"%", "%"}},
+  [IND_V_POLICY_COST] = {{"Chi phí chính sách", "Policy cost"}, {"tỷ đồng/năm", "bn VND/yr"}},
+  [IND_V_TFP_INDEX] = {{"Chỉ số năng suất nhân tố tổng hợp (TFP)", "TFP index"}, {"năm đầu = 1", "first year = 1"}},
+  [IND_V_VA_SHARE] = {{"Tỷ lệ giá trị tăng thêm", "Value-added share"}, {"%", "%"}},
+  [IND_V_BUSINESS_ENV] = {{"Cải thiện môi trường kinh doanh", "Business environment improvement"},
+                          {"điểm PCI", "PCI points"}},
+};
+
+ind_status ind_lang_parse(const char *s, ind_lang *out, ind_err *err) {
+  static const char *const names[] = {"vi", "en", "both"};
+  if (!s) s = "both";
+  for (int i = 0; i < 3; i++)
+    if (strcmp(s, names[i]) == 0) {
+      *out = (ind_lang)i;
+      return IND_OK;
+    }
+  return ind_err_set(err, IND_EINVAL, "unknown language '%s' (expected vi, en or both)", s);
+}
+
+ind_label ind_label_get(ind_label_id id) {
+  ind_label none = {NULL, NULL};
+  return (id >= 0 && id < IND_NLABELS) ? labels[id] : none;
+}
+
+ind_label ind_var_name_label(int var) {
+  const ind_var_info *info = ind_var_info_get(var);
+  ind_label fallback = {info ? info->name : "?", info ? info->name : "?"};
+  return info && var_labels[var].name.vi ? var_labels[var].name : fallback;
+}
+
+ind_label ind_var_unit_label(int var) {
+  const ind_var_info *info = ind_var_info_get(var);
+  int frac = info && strcmp(info->unit, "fraction") == 0;
+  ind_label fallback = {frac ? "%" : info ? info->unit : "", frac ? "%" : info ? info->unit : ""};
+  return info && var_labels[var].unit.vi ? var_labels[var].unit : fallback;
+}
+
+const char *ind_label_format(ind_label l, ind_lang lang, const char *sep, char *buf, size_t n) {
+  const char *vi = l.vi ? l.vi : "", *en = l.en ? l.en : "";
+  if (lang == IND_LANG_VI) snprintf(buf, n, "%s", vi);
+  else if (lang == IND_LANG_EN) snprintf(buf, n, "%s", en);
+  else if (strcmp(vi, en) == 0) snprintf(buf, n, "%s", vi);
+  else snprintf(buf, n, "%s%s%s", vi, sep ? sep : " / ", en);
+  return buf;
+}

@@ -1,0 +1,50 @@
+/* ind_labels.h — the fixed texts of plots in Vietnamese and English, as data,
+ * and how a label reads in the chosen language ("vi", "en", or "both": "vi / en"). */
+#ifndef IND_LABELS_H
+#define IND_LABELS_H
+
+#include <stddef.h>
+
+#include "ind_err.h"
+
+typedef enum { IND_LANG_VI, IND_LANG_EN, IND_LANG_BOTH } ind_lang;
+
+typedef enum {
+  IND_L_YEAR,
+  IND_L_OBSERVED,       /* legend of observations with their error bars */
+  IND_L_MODEL,          /* legend of the model's value of an observation */
+  IND_L_TOTAL,
+  IND_L_HISTORY,
+  IND_L_PROJECTION,
+  IND_L_PV_TITLE,       /* top panel of the projection */
+  IND_L_COMPARE_TITLE,
+  IND_L_GAIN,           /* gain over the baseline, % */
+  IND_L_GAIN_PP,        /* difference from the baseline, percentage points */
+  IND_L_PCT,            /* unit: % */
+  IND_L_PP,             /* unit: percentage points */
+  IND_NLABELS
+} ind_label_id;
+
+/* A pair of texts: Vietnamese and English. */
+typedef struct ind_label {
+  const char *vi, *en;
+} ind_label;
+
+/* Parses "vi", "en" or "both" (NULL: both). */
+ind_status ind_lang_parse(const char *s, ind_lang *out, ind_err *err);
+
+/* The fixed label id; NULL texts if id is out of range. */
+ind_label ind_label_get(ind_label_id id);
+
+/* The name and the unit of an annual variable (ind_var), e.g. "Tăng trưởng
+ * giá trị sản xuất" / "Growth of production value" and "%/năm" / "%/yr"; a
+ * fraction's unit is %. Falls back to the variable's CSV name and unit when the
+ * table has no entry. */
+ind_label ind_var_name_label(int var);
+ind_label ind_var_unit_label(int var);
+
+/* Writes the label in lang into buf: one language, or "vi<sep>en" for both
+ * ("vi" alone when both texts are the same). Returns buf. */
+const char *ind_label_format(ind_label l, ind_lang lang, const char *sep, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,274 @@
+/* ind_plot.c — the chart kinds (projection, compare, lines): what data and
+ * texts each hands to its template; the shared steps are in ind_plotjob.c. */
+#include "ind_plot.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ind_gnuplot.h"
+#include "ind_gpscript.h"
+#include "ind_observe.h"
+#include "ind_plotjob.h"
+#include "ind_var.h"
+
+typedef struct fixed_label {
+  const char *var;
+  ind_label_id id;
+} fixed_label;
+
+static void write_fixed_labels(FILE *f, const fixed_label *t, size_t n, ind_lang lang) {
+  for (size_t i = 0; i < n; i++) ind_gp_set_label(f, t[i].var, ind_label_get(t[i].id), lang, 0);
+}
+
+static int is_fraction(int var) { return strcmp(ind_var_info_get(var)->unit, "fraction") == 0; }
+
+static ind_status check_run(const ind_scenario *sc, const ind_result *r, ind_err *err) {
+  if (!sc || !r) return ind_err_set(err, IND_EINVAL, "no scenario or no result to plot");
+  if (r->nsectors != sc->nsectors || r->nobs != sc->nobs || r->first_year != sc->first_year)
+    return ind_err_set(err, IND_EINVAL, "result does not belong to scenario '%s'", sc->name);
+  return IND_OK;
+}
+
+/* ---- projection ---- */
+
+typedef struct projection_ctx {
+  const ind_scenario *sc;
+  const ind_result *r;
+} projection_ctx;
+
+/* $name: the middle of each year, then var (× scale) of each sector and the total. */
+static void sectors_block(FILE *f, const char *name, const ind_result *r, int var, double scale) {
+  ind_gp_block_begin(f, name);
+  for (int k = 0; k < r->nyears; k++) {
+    int y = r->first_year + k;
+    ind_gp_number(f, y + 0.5);
+    for (int i = 0; i <= r->nsectors; i++) {
+      fputc(' ', f);
+      ind_gp_number(f, scale * ind_result_get(r, y, i == r->nsectors ? IND_TOTAL : i, var));
+    }
+    fputc('\n', f);
+  }
+  ind_gp_block_end(f);
+}
+
+static int is_growth_kind(ind_obs_kind k) { return k != IND_OBS_LEVEL; }
+
+/* Where an observation goes on the time axis: x, and the span [lo, hi] it covers. */
+static void place_obs(const ind_observation *o, double *x, double *lo, double *hi) {
+  if (o->kind == IND_OBS_AVG_GROWTH) {
+    *lo = o->year0;
+    *hi = o->year1 + 1.0;
+    *x = 0.5 * (*lo + *hi);
+  } else {
+    double mid = o->kind == IND_OBS_PERIOD_GROWTH ? (o->m0 + o->m1) / 24.0 : 0.5;
+    *x = *lo = *hi = o->year0 + mid;
+  }
+}
+
+/* End instant of the latest observed period, NaN without observations. */
+static double history_end(const ind_scenario *sc) {
+  double end = NAN;
+  for (int k = 0; k < sc->nobs; k++) {
+    const ind_observation *o = &sc->obs[k];
+    double t = o->kind == IND_OBS_PERIOD_GROWTH ? ind_obs_time(o->year0, o->m1) : o->year1 + 1.0;
+    if (isnan(end) || t > end) end = t;
+  }
+  return end;
+}
+
+/* $name: observations of production value, growth kinds or levels:
+ * x xlo xhi observed se model series (sector + 1; nsectors + 1 for the total). */
+static int obs_block(FILE *f, const char *name, const ind_scenario *sc, const ind_result *r, int growth) {
+  double scale = growth ? 100.0 : 1.0;
+  int count = 0;
+  ind_gp_block_begin(f, name);
+  for (int k = 0; k < sc->nobs; k++) {
+    const ind_observation *o = &sc->obs[k];
+    if (o->var != IND_V_PRODUCTION_VALUE || is_growth_kind(o->kind) != growth) continue;
+    double row[7], se = isfinite(o->se) ? o->se : 0.0;
+    place_obs(o, &row[0], &row[1], &row[2]);
+    row[3] = scale * o->value;
+    row[4] = scale * se;
+    row[5] = scale * r->obs_model[k];
+    row[6] = o->sector == IND_TOTAL ? sc->nsectors + 1 : o->sector + 1;
+    for (int j = 0; j < 7; j++) {
+      if (j) fputc(' ', f);
+      ind_gp_number(f, row[j]);
+    }
+    fputc('\n', f);
+    count++;
+  }
+  ind_gp_block_end(f);
+  return count;
+}
+
+static void projection_data(FILE *f, const void *ud, ind_lang lang) {
+  static const fixed_label fixed[] = {
+    {"title_pv", IND_L_PV_TITLE}, {"label_year", IND_L_YEAR},
+    {"label_total", IND_L_TOTAL}, {"label_observed", IND_L_OBSERVED}, {"label_model", IND_L_MODEL},
+    {"label_history", IND_L_HISTORY}, {"label_projection", IND_L_PROJECTION}};
+  const projection_ctx *c = ud;
+  const char *titles[IND_MAX_SECTORS];
+  double hist = history_end(c->sc);
+  ind_gp_set_string(f, "title_main", ind_plot_scenario_title(c->sc));
+  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_label(f, "title_growth", ind_var_name_label(IND_V_GROWTH), lang, 0);
+  ind_gp_set_label(f, "label_pv", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
+  ind_gp_set_label(f, "label_growth", ind_var_unit_label(IND_V_GROWTH), lang, 1);
+  for (int i = 0; i < c->sc->nsectors; i++) titles[i] = ind_plot_sector_title(c->sc, i);
+  ind_gp_set_strings(f, "sector_titles", c->sc->nsectors, titles);
+  ind_gp_set_number(f, "nsectors", c->sc->nsectors);
+  ind_gp_set_number(f, "first_year", c->r->first_year);
+  ind_gp_set_number(f, "last_year", c->r->first_year + c->r->nyears - 1);
+  ind_gp_set_number(f, "has_history", !isnan(hist));
+  ind_gp_set_number(f, "history_end", isnan(hist) ? c->r->first_year : hist);
+  sectors_block(f, "pv", c->r, IND_V_PRODUCTION_VALUE, 1.0);
+  sectors_block(f, "growth", c->r, IND_V_GROWTH, 100.0);
+  ind_gp_set_number(f, "n_obs_level", obs_block(f, "obs_level", c->sc, c->r, 0));
+  ind_gp_set_number(f, "n_obs_growth", obs_block(f, "obs_growth", c->sc, c->r, 1));
+}
+
+ind_status ind_plot_projection(const char *dir, const char *stem, const ind_scenario *sc,
+                               const ind_result *r, const ind_plot_opts *opts, ind_err *err) {
+  projection_ctx ctx = {sc, r};
+  ind_plot_job job = {dir, stem, "projection", 1000, 800, projection_data, &ctx};
+  ind_status st = check_run(sc, r, err);
+  return st ? st : ind_plot_job_run(&job, opts, err);
+}
+
+/* ---- compare ---- */
+
+typedef struct compare_ctx {
+  const ind_scenario *const *scs;
+  const ind_result *const *rs;
+  int n, baseline, var;
+} compare_ctx;
+
+static void year_span(const compare_ctx *c, int *y0, int *y1) {
+  *y0 = c->rs[0]->first_year;
+  *y1 = *y0 + c->rs[0]->nyears - 1;
+  for (int s = 1; s < c->n; s++) {
+    int a = c->rs[s]->first_year, b = a + c->rs[s]->nyears - 1;
+    if (a < *y0) *y0 = a;
+    if (b > *y1) *y1 = b;
+  }
+}
+
+/* The value drawn for scenario s in year y: var in display units, or its gain
+ * over the baseline. */
+static double compare_value(const compare_ctx *c, int s, int y, int gain) {
+  int frac = is_fraction(c->var);
+  double v = ind_result_get(c->rs[s], y, IND_TOTAL, c->var);
+  if (!gain) return frac ? 100.0 * v : v;
+  double b = ind_result_get(c->rs[c->baseline], y, IND_TOTAL, c->var);
+  return frac ? 100.0 * (v - b) : 100.0 * (v / b - 1.0);
+}
+
+/* $name: year, then one column per scenario. */
+static void compare_block(FILE *f, const char *name, const compare_ctx *c, int gain) {
+  int y0, y1;
+  year_span(c, &y0, &y1);
+  ind_gp_block_begin(f, name);
+  for (int y = y0; y <= y1; y++) {
+    fprintf(f, "%d", y);
+    for (int s = 0; s < c->n; s++) {
+      fputc(' ', f);
+      ind_gp_number(f, compare_value(c, s, y, gain));
+    }
+    fputc('\n', f);
+  }
+  ind_gp_block_end(f);
+}
+
+static void compare_data(FILE *f, const void *ud, ind_lang lang) {
+  static const fixed_label fixed[] = {{"title_main", IND_L_COMPARE_TITLE}, {"label_year", IND_L_YEAR}};
+  const compare_ctx *c = ud;
+  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  int frac = is_fraction(c->var);
+  ind_gp_set_label(f, "title_var", ind_var_name_label(c->var), lang, 0);
+  ind_gp_set_label(f, "label_var", ind_var_unit_label(c->var), lang, 1);
+  ind_gp_set_label(f, "title_gain", ind_label_get(frac ? IND_L_GAIN_PP : IND_L_GAIN), lang, 0);
+  ind_gp_set_label(f, "label_gain", ind_label_get(frac ? IND_L_PP : IND_L_PCT), lang, 1);
+  fprintf(f, "array scenario_titles[%d]\n", c->n);
+  for (int s = 0; s < c->n; s++) ind_gp_set_element(f, "scenario_titles", s + 1, ind_plot_scenario_title(c->scs[s]));
+  ind_gp_set_number(f, "nscenarios", c->n);
+  ind_gp_set_number(f, "baseline", c->baseline + 1);
+  compare_block(f, "values", c, 0);
+  if (c->baseline >= 0) compare_block(f, "gain", c, 1);
+}
+
+static ind_status check_compare(const compare_ctx *c, ind_err *err) {
+  if (!c->scs || !c->rs || c->n < 1) return ind_err_set(err, IND_EINVAL, "no scenarios to compare");
+  if (c->baseline < -1 || c->baseline >= c->n)
+    return ind_err_set(err, IND_EINVAL, "baseline %d outside -1..%d", c->baseline, c->n - 1);
+  if (!ind_var_info_get(c->var)) return ind_err_set(err, IND_EINVAL, "unknown variable %d", c->var);
+  for (int s = 0; s < c->n; s++) {
+    ind_status st = check_run(c->scs[s], c->rs[s], err);
+    if (st) return st;
+  }
+  return IND_OK;
+}
+
+ind_status ind_plot_compare(const char *dir, const char *stem, const ind_scenario *const *scs,
+                            const ind_result *const *rs, int n, int baseline, int var,
+                            const ind_plot_opts *opts, ind_err *err) {
+  compare_ctx ctx = {scs, rs, n, baseline, var};
+  ind_plot_job job = {dir, stem, "compare", 1000, baseline >= 0 ? 800 : 600, compare_data, &ctx};
+  ind_status st = check_compare(&ctx, err);
+  return st ? st : ind_plot_job_run(&job, opts, err);
+}
+
+/* ---- lines ---- */
+
+typedef struct lines_ctx {
+  const char *title, *xlabel, *ylabel;
+  int n;
+  const char *const *names;
+  const double *const *x, *const *y;
+  const int *npts;
+} lines_ctx;
+
+static void lines_data(FILE *f, const void *ud, ind_lang lang) {
+  const lines_ctx *c = ud;
+  (void)lang; /* the caller's texts are shown as given */
+  ind_gp_set_string(f, "title_main", c->title);
+  ind_gp_set_string(f, "label_x", c->xlabel);
+  ind_gp_set_string(f, "label_y", c->ylabel);
+  ind_gp_set_strings(f, "series_names", c->n, c->names);
+  ind_gp_set_number(f, "nseries", c->n);
+  ind_gp_block_begin(f, "data"); /* series separated by two blank lines: `index k` */
+  for (int k = 0; k < c->n; k++) {
+    if (k) fputs("\n\n", f);
+    if (c->npts[k] == 0) fputs("NaN NaN\n", f);
+    for (int j = 0; j < c->npts[k]; j++) {
+      ind_gp_number(f, c->x[k][j]);
+      fputc(' ', f);
+      ind_gp_number(f, c->y[k][j]);
+      fputc('\n', f);
+    }
+  }
+  ind_gp_block_end(f);
+}
+
+static ind_status check_lines(const lines_ctx *c, ind_err *err) {
+  if (c->n < 1 || !c->names || !c->x || !c->y || !c->npts)
+    return ind_err_set(err, IND_EINVAL, "no series to plot");
+  for (int k = 0; k < c->n; k++)
+    if (c->npts[k] < 0 || (c->npts[k] > 0 && (!c->x[k] || !c->y[k])))
+      return ind_err_set(err, IND_EINVAL, "series %d has no points", k + 1);
+  return IND_OK;
+}
+
+ind_status ind_plot_lines(const char *dir, const char *stem, const char *title, const char *xlabel,
+                          const char *ylabel, int nseries, const char *const *names,
+                          const double *const *x, const double *const *y, const int *npts,
+                          const ind_plot_opts *opts, ind_err *err) {
+  lines_ctx ctx = {title, xlabel, ylabel, nseries, names, x, y, npts};
+  ind_plot_job job = {dir, stem, "lines", 1000, 700, lines_data, &ctx};
+  ind_status st = check_lines(&ctx, err);
+  return st ? st : ind_plot_job_run(&job, opts, err);
+}
+
+int ind_plot_have_gnuplot(const ind_plot_opts *opts) {
+  return ind_gnuplot_found(opts ? opts->gnuplot : NULL);
+}

@@ -1,0 +1,57 @@
+/* ind_plot.h — plots drawn by the external gnuplot program. Each call writes
+ * dir/stem.gp, a self-contained gnuplot script (a generated header with every
+ * text as a string variable and the data as inline datablocks, then the body
+ * of the template plots/<kind>.gp), then runs gnuplot on it without a shell to
+ * render dir/stem.png (or .svg). Restyle a chart by editing its template;
+ * re-render any time with `cd dir && gnuplot stem.gp`.
+ *
+ * Failures: IND_EEXTERNAL when gnuplot is missing ("gnuplot not found ...": the
+ * caller prints it as a warning, the script is kept) or fails (the message
+ * holds the first lines of its error output). No partial image ever carries
+ * the final name. */
+#ifndef IND_PLOT_H
+#define IND_PLOT_H
+
+#include "ind_err.h"
+#include "ind_run.h"
+#include "ind_scenario.h"
+
+typedef struct ind_plot_opts {
+  const char *template_dir; /* folder with <kind>.gp templates; NULL or a missing file: the
+                               embedded copy (ind_embedded_plots, built from plots/<kind>.gp) */
+  const char *format;       /* "png" (default) or "svg" */
+  const char *lang;         /* "vi", "en" or "both" (default, "vi / en"): the fixed labels */
+  const char *gnuplot;      /* program name or path, default "gnuplot" */
+} ind_plot_opts;
+
+/* A scenario's projection, two panels: (top) production value of each sector
+ * and the total by year, the historical period (up to the end of the last
+ * observation) shaded, observed levels as points with ±1 se bars; (bottom)
+ * annual growth in % of the sectors and the total, with the observed growth
+ * rates (a year's at its middle, an average over y0..y1 as a segment from y0 to
+ * y1 + 1, a sub-year period at its middle) with ±1 se bars, coloured by sector
+ * (black: total), and the model's value of each beside it as an open marker.
+ * Observations of value added are not drawn. opts may be NULL. */
+ind_status ind_plot_projection(const char *dir, const char *stem, const ind_scenario *sc,
+                               const ind_result *r, const ind_plot_opts *opts, ind_err *err);
+
+/* Several scenarios' total of annual variable var (an ind_var; fractions in %)
+ * on one chart (top) and, when baseline >= 0 (an index into scs), the gain over
+ * the baseline in % (percentage points for fractions) below. */
+ind_status ind_plot_compare(const char *dir, const char *stem, const ind_scenario *const *scs,
+                            const ind_result *const *rs, int n, int baseline, int var,
+                            const ind_plot_opts *opts, ind_err *err);
+
+/* Generic x–y lines with points, for what-if scripts (sweeps, budget splits):
+ * series k has npts[k] points (x[k][j], y[k][j]) and the legend names[k]; NaN
+ * leaves a gap. title and the axis labels are shown as given. */
+ind_status ind_plot_lines(const char *dir, const char *stem, const char *title, const char *xlabel,
+                          const char *ylabel, int nseries, const char *const *names,
+                          const double *const *x, const double *const *y, const int *npts,
+                          const ind_plot_opts *opts, ind_err *err);
+
+/* 1 if the gnuplot program of opts (NULL: "gnuplot") can be found, so a caller
+ * can warn once and skip its plots. */
+int ind_plot_have_gnuplot(const ind_plot_opts *opts);
+
+#endif

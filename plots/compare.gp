@@ -1,0 +1,44 @@
+# plots/compare.gp — several scenarios side by side: one variable's total
+# (top) and its gain over the baseline (bottom, only when there is a baseline).
+# indsim puts this body after a generated header that sets the terminal and
+# output and defines:
+#   strings   title_main, title_var (the variable), label_var (its unit),
+#             title_gain, label_gain (its unit), label_year
+#   array     scenario_titles[1..nscenarios]
+#   numbers   nscenarios, baseline (its column among the scenarios, 1-based; 0: none)
+#   $values   year, one column per scenario: the variable's total (fractions in %)
+#   $gain     (only when baseline > 0) year, one column per scenario: gain over the
+#             baseline in % (in percentage points for fractions)
+# Edit freely; refer only to the names above. Texts are plain (noenhanced).
+
+palette = '#1f77b4 #d62728 #2ca02c #ff7f0e #9467bd #8c564b #e377c2 #17becf #bcbd22 #7f7f7f'
+do for [i = 1:nscenarios] {
+  set linetype i lc rgb word(palette, (i - 1) % 10 + 1) lw 2 pt 7 ps 0.6
+}
+if (baseline > 0) {
+  set linetype baseline lc rgb 'black' lw 2.5 pt 7 ps 0.6
+}
+
+set grid lc rgb '#dddddd'
+set border lw 1.2
+set format y '%.10g'
+set lmargin at screen 0.12   # the same margins in both panels keep the years aligned
+set rmargin at screen 0.97
+
+set multiplot layout (baseline > 0 ? 2 : 1), 1 title title_main font ',14'
+
+set title title_var
+set ylabel label_var
+if (baseline <= 0) { set xlabel label_year }
+set key top left opaque box lc rgb '#cccccc'
+plot for [i = 1:nscenarios] $values using 1:(column(i + 1)) with linespoints lt i title scenario_titles[i]
+
+if (baseline > 0) {
+  set title title_gain
+  set ylabel label_gain
+  set xlabel label_year
+  unset key
+  plot for [i = 1:nscenarios] $gain using 1:(column(i + 1)) with linespoints lt i notitle
+}
+
+unset multiplot
