@@ -30,6 +30,7 @@ struct ind_model {
   double *w;            /* per policy: weight at the current t */
   double *cur, *mul, *add;
   double *clamp_first;  /* np + n entries: first time a clamp bound, NaN if never; n for s */
+  double stretch_end, stretch_left; /* see ind_model_set_stretch_end */
   double fail_t;
   int fail_sector;
   const char *fail_what;
@@ -113,6 +114,7 @@ ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err) {
   if (flatten(m, err)) goto fail;
   memcpy(m->cur, sc->params, np * sizeof(double));
   derive_levels(m);
+  ind_model_set_stretch_end(m, INFINITY);
   ind_model_reset_diagnostics(m);
   return m;
 nomem:
@@ -141,6 +143,11 @@ int ind_model_dim(const ind_model *m) { return IND_STATE_DIM(m->n); }
 const ind_scenario *ind_model_scenario(const ind_model *m) { return m->sc; }
 double ind_model_a0(const ind_model *m, int sector) { return m->a0[sector]; }
 long ind_model_rhs_calls(const ind_model *m) { return m->nrhs; }
+
+void ind_model_set_stretch_end(ind_model *m, double end) {
+  m->stretch_end = end;
+  m->stretch_left = nextafter(end, -INFINITY);
+}
 
 void ind_model_reset_diagnostics(ind_model *m) {
   for (int j = 0; j < m->np + m->n; j++) m->clamp_first[j] = NAN;
@@ -205,7 +212,8 @@ static void clamp_param(ind_model *m, int idx, double t) {
 
 const double *ind_model_params_at(ind_model *m, double t, const double *y) {
   const ind_scenario *sc = m->sc;
-  for (int k = 0; k < sc->npolicies; k++) m->w[k] = ind_profile_weight(&sc->policies[k].profile, t);
+  double tw = t >= m->stretch_end ? m->stretch_left : t;
+  for (int k = 0; k < sc->npolicies; k++) m->w[k] = ind_profile_weight(&sc->policies[k].profile, tw);
   for (int j = 0; j < m->ntouched; j++) {
     m->mul[m->touched[j]] = 1.0;
     m->add[m->touched[j]] = 0.0;

@@ -45,6 +45,12 @@ int ind_model_breakpoints(const ind_model *m, double t0, double t1, double *out,
  * shared ones; the pointer is valid until the next call. */
 const double *ind_model_params_at(ind_model *m, double t, const double *y);
 
+/* The solver integrates between breakpoints; at the right end of a stretch the
+ * profiles are read as their limit from the left, so that a jump there (a
+ * policy switched on with no ramp) does not leak into the step that ends on
+ * it. end = INFINITY: no stretch. */
+void ind_model_set_stretch_end(ind_model *m, double end);
+
 /* Right-hand side, GSL signature; `model` is an ind_model. Returns GSL_SUCCESS,
  * or GSL_EBADFUNC when a derivative is not finite (see ind_model_failure). */
 int ind_model_rhs(double t, const double y[], double dydt[], void *model);

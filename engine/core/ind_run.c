@@ -227,6 +227,8 @@ void ind_result_free(ind_result *r) {
 double ind_result_get(const ind_result *r, int year, int sector, int var) {
   int k = year - r->first_year;
   int row = sector == IND_TOTAL ? r->nsectors : sector;
-  if (k < 0 || k >= r->nyears || row < 0 || row > r->nsectors || var < 0 || var >= IND_NVARS) return NAN;
+  if (k < 0 || k >= r->nyears || (sector != IND_TOTAL && (sector < 0 || sector >= r->nsectors)) || var < 0 ||
+      var >= IND_NVARS)
+    return NAN;
   return r->annual[((size_t)k * (size_t)(r->nsectors + 1) + (size_t)row) * IND_NVARS + (size_t)var];
 }
