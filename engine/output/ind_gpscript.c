@@ -12,12 +12,21 @@ static int is_control(unsigned cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
 }
 
+/* A quote inside the text closes the single-quoted run and is spliced in as the
+ * octal escape of a double-quoted string: 'it' . "\047" . 's'. Doubling it is
+ * the documented way, but gnuplot 5.4's scanner mis-reads a doubled quote right
+ * after the opening quote or next to another one (a text starting with a quote,
+ * or holding two in a row, breaks the script), and a bare "'" would throw off
+ * its macro scanner, which flips its "inside single quotes" state on every
+ * quote, even inside double quotes, and would then expand @name after it. */
+static void put_quote(FILE *f) { fputs("' . \"\\047\" . '", f); }
+
 void ind_gp_string(FILE *f, const char *s) {
   unsigned cp;
   fputc('\'', f);
   while (s && *s) {
     int n = ind_utf8_decode(s, &cp);
-    if (cp == '\'') fputs("''", f);
+    if (cp == '\'') put_quote(f);
     else if (is_control(cp)) fputc(' ', f);
     else if (cp == IND_UTF8_BAD && n == 1) fputc('?', f);
     else fwrite(s, 1, (size_t)n, f);
@@ -27,27 +36,29 @@ void ind_gp_string(FILE *f, const char *s) {
 }
 
 char *ind_gp_quote_exact(const char *s, ind_err *err) {
-  size_t n = 3;
-  for (const char *p = s; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x20 || c == 0x7F) {
+  char *q = NULL;
+  size_t n = 0;
+  for (const char *p = s; *p; p++)
+    if ((unsigned char)*p < 0x20 || *p == 0x7F) {
       ind_err_set(err, IND_EINVAL, "file name with a control character cannot be passed to gnuplot");
       return NULL;
     }
-    n += c == '\'' ? 2 : 1;
-  }
-  char *q = malloc(n), *o = q;
-  if (!q) {
+  FILE *f = open_memstream(&q, &n);
+  if (!f) {
     ind_err_set(err, IND_ENOMEM, "out of memory");
     return NULL;
   }
-  *o++ = '\'';
+  fputc('\'', f);
   for (const char *p = s; *p; p++) {
-    if (*p == '\'') *o++ = '\'';
-    *o++ = *p;
+    if (*p == '\'') put_quote(f);
+    else fputc(*p, f);
   }
-  *o++ = '\'';
-  *o = '\0';
+  fputc('\'', f);
+  if (fclose(f) != 0) {
+    free(q);
+    ind_err_set(err, IND_ENOMEM, "out of memory");
+    return NULL;
+  }
   return q;
 }
 

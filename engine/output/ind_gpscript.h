@@ -2,8 +2,9 @@
  * arrays, numbers, inline datablocks and the generated header every plot
  * script starts with. Used by ind_plot.c; not needed by other callers.
  *
- * Text safety: a text reaches gnuplot only as a single-quoted string literal,
- * with ' doubled and control characters (and invalid UTF-8) replaced. gnuplot
+ * Text safety: a text reaches gnuplot only as a string expression made of
+ * single-quoted literals (a quote in the text is spliced in as "\047", see
+ * ind_gpscript.c), with control characters and invalid UTF-8 replaced. gnuplot
  * does no backslash, backquote (`cmd`) or macro (@name) processing inside
  * single quotes, and the terminals are set `noenhanced`, so a title like
  *   x' ; system('touch /tmp/pwned') ; y='     or   a `touch /tmp/pwned2` @macro
@@ -17,13 +18,14 @@
 #include "ind_err.h"
 #include "ind_labels.h"
 
-/* Writes s as a single-quoted gnuplot string; ' is doubled, control characters
- * (C0, DEL, C1, U+2028/9) become spaces, invalid UTF-8 bytes become '?'. */
+/* Writes s as a gnuplot string expression: 'text', or 'it' . "\047" . 's' when
+ * it holds a quote; control characters (C0, DEL, C1, U+2028/9) become spaces,
+ * invalid UTF-8 bytes become '?'. Usable wherever gnuplot takes an expression. */
 void ind_gp_string(FILE *f, const char *s);
 
-/* s as an exact single-quoted gnuplot string (malloc'd), for file names: ' is
- * doubled, other bytes are kept; a control character is refused (IND_EINVAL)
- * since it cannot be kept exactly. */
+/* s as an exact gnuplot string expression (malloc'd), for file names: quotes
+ * as in ind_gp_string, every other byte kept; a control character is refused
+ * (IND_EINVAL) since it cannot be kept exactly. */
 char *ind_gp_quote_exact(const char *s, ind_err *err);
 
 /* `var = '<s>'` */
