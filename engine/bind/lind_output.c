@@ -2,11 +2,16 @@
  * and plots. Failures to write raise "io" errors; a missing or failing gnuplot
  * is an expected run-time failure and returns nil, message. */
 #include <lauxlib.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ind_csv.h"
 #include "ind_fsout.h"
+#include "ind_plot.h"
+#include "ind_table.h"
+#include "ind_var.h"
 #include "lind.h"
 
 void lind_open_output(lua_State *L);
@@ -43,7 +48,193 @@ static int out_write_csv(lua_State *L) {
   return 0;
 }
 
+/* Collects the result objects of the list at idx into arrays on a userdata
+ * kept on the stack (freed by the GC). Returns the count. */
+static int check_results(lua_State *L, int idx, const ind_scenario ***scs, const ind_result ***rs) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  int n = (int)luaL_len(L, idx);
+  if (n < 1) lind_error(L, LIND_ERR_USAGE, "a list of at least one result expected");
+  void **mem = lua_newuserdatauv(L, 2 * (size_t)n * sizeof(void *), 0);
+  *scs = (const ind_scenario **)mem;
+  *rs = (const ind_result **)(mem + n);
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, idx, i + 1);
+    lind_result *u = lind_check_result(L, -1);
+    (*scs)[i] = u->sc;
+    (*rs)[i] = u->r;
+    lua_pop(L, 1);
+  }
+  return n;
+}
+
+/* Runs fn into a memory stream and pushes what it wrote. */
+typedef ind_status (*text_fn)(FILE *f, void *ud, ind_err *err);
+
+static int push_text(lua_State *L, text_fn fn, void *ud) {
+  ind_err err;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f) return luaL_error(L, "out of memory");
+  ind_status st = fn(f, ud, &err);
+  fclose(f);
+  if (st) {
+    free(buf);
+    return lind_raise(L, &err, NULL);
+  }
+  lua_pushlstring(L, buf, len);
+  free(buf);
+  return 1;
+}
+
+typedef struct summary_args {
+  const ind_scenario **scs;
+  const ind_result **rs;
+  int n, baseline, nyears;
+  int years[IND_TABLE_MAX_YEARS];
+  const char *basis;
+} summary_args;
+
+static ind_status summary_fn(FILE *f, void *ud, ind_err *err) {
+  summary_args *a = ud;
+  return ind_table_summary(f, a->scs, a->rs, a->n, a->baseline, a->years, a->nyears, a->basis, err);
+}
+
+/* core.summary_text(results, baseline (1-based, 0 none), years, basis) -> text */
+static int out_summary_text(lua_State *L) {
+  summary_args a;
+  a.n = check_results(L, 1, &a.scs, &a.rs);
+  a.baseline = (int)luaL_checkinteger(L, 2) - 1;
+  if (a.baseline >= a.n) lind_error(L, LIND_ERR_USAGE, "baseline index %d out of range", a.baseline + 1);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  a.nyears = (int)luaL_len(L, 3);
+  if (a.nyears < 1 || a.nyears > IND_TABLE_MAX_YEARS)
+    lind_error(L, LIND_ERR_USAGE, "1 to %d report years expected", IND_TABLE_MAX_YEARS);
+  for (int k = 0; k < a.nyears; k++) {
+    lua_rawgeti(L, 3, k + 1);
+    a.years[k] = (int)luaL_checkinteger(L, -1);
+    lua_pop(L, 1);
+  }
+  a.basis = luaL_optstring(L, 4, NULL);
+  return push_text(L, summary_fn, &a);
+}
+
+static ind_status fit_fn(FILE *f, void *ud, ind_err *err) {
+  lind_result *u = ud;
+  return ind_table_fit(f, u->sc, u->r, err);
+}
+
+/* core.fit_text(result) -> text */
+static int out_fit_text(lua_State *L) { return push_text(L, fit_fn, lind_check_result(L, 1)); }
+
+/* Plot options from the table at idx: format, lang, template_dir, gnuplot. */
+static ind_plot_opts plot_opts(lua_State *L, int idx) {
+  ind_plot_opts o = {NULL, NULL, NULL, NULL};
+  if (lua_istable(L, idx)) {
+    lua_getfield(L, idx, "template_dir");
+    o.template_dir = lua_tostring(L, -1);
+    lua_getfield(L, idx, "format");
+    o.format = lua_tostring(L, -1);
+    lua_getfield(L, idx, "lang");
+    o.lang = lua_tostring(L, -1);
+    lua_getfield(L, idx, "gnuplot");
+    o.gnuplot = lua_tostring(L, -1);
+    lua_pop(L, 4); /* the strings stay alive in the options table */
+  }
+  return o;
+}
+
+/* A plot's outcome: true; nil, message when gnuplot is missing or failed;
+ * other failures (writing the script) raise. */
+static int plot_result(lua_State *L, ind_status st, const ind_err *err) {
+  if (st == IND_OK) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  if (st != IND_EEXTERNAL) return lind_raise(L, err, NULL);
+  lua_pushnil(L);
+  lua_pushstring(L, err->msg);
+  return 2;
+}
+
+/* core.plot_projection(result, dir, stem, opts) */
+static int out_plot_projection(lua_State *L) {
+  ind_err err;
+  lind_result *u = lind_check_result(L, 1);
+  ind_plot_opts o = plot_opts(L, 4);
+  return plot_result(L, ind_plot_projection(luaL_checkstring(L, 2), luaL_checkstring(L, 3), u->sc, u->r, &o, &err), &err);
+}
+
+/* core.plot_compare(results, baseline (1-based, 0 none), var, dir, stem, opts) */
+static int out_plot_compare(lua_State *L) {
+  ind_err err;
+  const ind_scenario **scs;
+  const ind_result **rs;
+  int n = check_results(L, 1, &scs, &rs);
+  int baseline = (int)luaL_checkinteger(L, 2) - 1;
+  const char *vname = luaL_checkstring(L, 3);
+  int var = ind_var_find(vname);
+  if (var < 0) lind_error(L, LIND_ERR_USAGE, "unknown output variable '%s'", vname);
+  if (baseline >= n) lind_error(L, LIND_ERR_USAGE, "baseline index %d out of range", baseline + 1);
+  ind_plot_opts o = plot_opts(L, 6);
+  return plot_result(L, ind_plot_compare(luaL_checkstring(L, 4), luaL_checkstring(L, 5), scs, rs, n, baseline, var, &o, &err), &err);
+}
+
+/* Reads the numbers of the list at idx into a new array on a userdata. */
+static double *number_list(lua_State *L, int idx, int *n) {
+  *n = (int)luaL_len(L, idx);
+  double *v = lua_newuserdatauv(L, (size_t)(*n ? *n : 1) * sizeof(double), 0);
+  for (int j = 0; j < *n; j++) {
+    lua_rawgeti(L, idx, j + 1);
+    v[j] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN; /* nil: a gap */
+    lua_pop(L, 1);
+  }
+  return v;
+}
+
+/* core.plot_lines(dir, stem, {title, xlabel, ylabel, series = {{name, x, y}}}, opts) */
+static int out_plot_lines(lua_State *L) {
+  ind_err err;
+  const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  lua_getfield(L, 3, "series");
+  int series = lua_gettop(L), ns = (int)luaL_len(L, series);
+  if (ns < 1) lind_error(L, LIND_ERR_USAGE, "plot.lines needs at least one series");
+  const char **names = lua_newuserdatauv(L, (size_t)ns * sizeof(char *), 0);
+  const double **x = lua_newuserdatauv(L, (size_t)ns * sizeof(double *), 0);
+  const double **y = lua_newuserdatauv(L, (size_t)ns * sizeof(double *), 0);
+  int *npts = lua_newuserdatauv(L, (size_t)ns * sizeof(int), 0);
+  for (int k = 0; k < ns; k++) {
+    int ny;
+    lua_rawgeti(L, series, k + 1);
+    int s = lua_gettop(L);
+    lua_getfield(L, s, "name");
+    names[k] = lua_tostring(L, -1);
+    lua_getfield(L, s, "x");
+    x[k] = number_list(L, lua_gettop(L), &npts[k]);
+    lua_getfield(L, s, "y");
+    y[k] = number_list(L, lua_gettop(L), &ny);
+    if (ny != npts[k]) lind_error(L, LIND_ERR_USAGE, "series %d: %d x values, %d y values", k + 1, npts[k], ny);
+    lua_rawseti(L, series, -(k + 1) * 4 - 1); /* anchor the arrays in the series list (negative keys) */
+    lua_rawseti(L, series, -(k + 1) * 4 - 2);
+    lua_rawseti(L, series, -(k + 1) * 4 - 3);
+    lua_rawseti(L, series, -(k + 1) * 4 - 4);
+    lua_settop(L, s - 1);
+  }
+  lua_getfield(L, 3, "title");
+  lua_getfield(L, 3, "xlabel");
+  lua_getfield(L, 3, "ylabel");
+  ind_plot_opts o = plot_opts(L, 4);
+  return plot_result(L, ind_plot_lines(dir, stem, lua_tostring(L, -3), lua_tostring(L, -2), lua_tostring(L, -1), ns,
+                                       names, x, y, npts, &o, &err), &err);
+}
+
 static const luaL_Reg output_funcs[] = {
+  {"summary_text", out_summary_text},
+  {"fit_text", out_fit_text},
+  {"plot_projection", out_plot_projection},
+  {"plot_compare", out_plot_compare},
+  {"plot_lines", out_plot_lines},
   {"safe_name", out_safe_name},
   {"mkdir", out_mkdir},
   {"write_csv", out_write_csv},

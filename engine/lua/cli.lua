@@ -63,7 +63,7 @@ function M.run(o)
   local t0 = os.clock()
   local results = {}
   for i, sc in ipairs(scenarios) do results[i] = api.run(sc) end
-  say("Simulated %d scenario(s) in %.2f s; writing to %s/", #results, os.clock() - t0, options.out)
+  say("Simulated %d scenario(s) in %.1f ms of CPU time; writing to %s/", #results, 1000 * (os.clock() - t0), options.out)
   write_all(results)
   api.compare(results, { years = o.years, baseline = #results > 1 and 1 or false })
   for _, r in ipairs(results) do

@@ -188,7 +188,7 @@ ind_status ind_table_summary(FILE *out, const ind_scenario *const *scs, const in
   ind_status st = check_summary(&s, err);
   if (st) return st;
   growth_period(&s);
-  grid g = {3 + nyears * (baseline >= 0 ? 2 : 1), 0, 0, 0, NULL, ""};
+  grid g = {4 + nyears * (baseline >= 0 ? 2 : 1), 0, 0, 0, NULL, ""}; /* name, title, years, growth, gains, cost */
   memset(g.align, 'r', (size_t)g.ncols);
   g.align[0] = g.align[1] = 'l';
   if (grid_row(&g) == 0) summary_header(&s, &g);

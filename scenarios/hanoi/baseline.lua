@@ -95,5 +95,5 @@ return scenario {
     obs.period_growth { year = 2006, months = 8, pct = 29.2, sector = "fdi", source = DATA },
     obs.level { year = 2000, value = 16500, se = 1250, source = "data/README.md: 16-17 trn VND (1994 prices), +-15 %" },
   },
-  report = { years = { 2007, 2010, 2015, 2020, 2030 }, basis = "bn VND, 1994 prices" },
+  report = { years = { 2010, 2015, 2020, 2030 }, basis = "1994 prices" },
 }

@@ -1,0 +1,36 @@
+-- The city's support programme for industrial enterprises as it would run
+-- from 2008: the two measures the seed document describes (business
+-- environment and administrative reform; training) and the four such
+-- programmes usually go on with. Returns the policies by name; the scenario
+-- files of this folder pick from it, so every budget is stated once.
+-- Budgets are in bn VND a year (current prices), paid from `from` to `to`;
+-- each effect saturates with the budget (engine/lua/catalogue.lua gives the
+-- maximum effects and half-saturation budgets with their sources).
+local FROM, TO = 2008, 2015 -- the 2006-2010 plan (QĐ 113/2006) carried on to 2015
+
+return {
+  business_env = policy.business_env {
+    from = FROM, to = TO, budget = 20, -- one-stop shops, task force, hotline: staff time (assumption)
+    source = "seed programme item 1",
+  },
+  training = policy.training {
+    from = FROM, to = TO, budget = 100, -- managers' and technical workers' training (assumption)
+    source = "seed programme item 2",
+  },
+  tech_renewal = policy.tech_renewal {
+    from = FROM, to = TO, budget = 150, targets = { "state", "non_state" }, -- small firms with dated equipment (seed)
+    source = "usual continuation of such programmes",
+  },
+  credit = policy.credit {
+    from = FROM, to = TO, budget = 100, targets = { "non_state" }, -- private SMEs are the credit-constrained (assumption)
+    source = "usual continuation of such programmes",
+  },
+  industrial_zones = policy.industrial_zones {
+    from = FROM, to = TO, budget = 300, targets = { "non_state", "fdi" }, -- land for new investors (assumption)
+    source = "usual continuation of such programmes; 9 zones and 11 clusters in 2007",
+  },
+  trade_promotion = policy.trade_promotion {
+    from = FROM, to = TO, budget = 50, targets = { "state", "non_state" }, -- FDI firms sell through their own networks
+    source = "usual continuation of such programmes",
+  },
+}
