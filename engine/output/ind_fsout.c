@@ -97,9 +97,15 @@ ind_status ind_afile_commit(ind_afile *af, int sync, ind_err *err) {
   errno = 0;
   int bad = ferror(af->fp) || fflush(af->fp) != 0 || (sync && fsync(fileno(af->fp)) != 0);
   int saved = errno;
-  if (fclose(af->fp) != 0 && !bad) bad = 1, saved = errno;
+  if (fclose(af->fp) != 0 && !bad) {
+    bad = 1;
+    saved = errno;
+  }
   af->fp = NULL;
-  if (!bad && rename(af->tmp, af->path) != 0) bad = 1, saved = errno;
+  if (!bad && rename(af->tmp, af->path) != 0) {
+    bad = 1;
+    saved = errno;
+  }
   ind_status st = IND_OK;
   if (bad) {
     unlink(af->tmp);

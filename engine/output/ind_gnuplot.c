@@ -59,13 +59,18 @@ static void drain(int fd, char *buf, size_t n) {
   buf[len] = '\0';
 }
 
-/* The first few non-empty lines of text, joined by " | ", into out. */
+/* 1 if the k bytes at s are only blanks and gnuplot's caret (^) under an error. */
+static int is_filler(const char *s, size_t k) {
+  return strspn(s, " \t^\r") >= k;
+}
+
+/* The first few meaningful lines of text, joined by " | ", into out. */
 static void first_lines(const char *text, char *out, size_t n, int maxlines) {
   size_t len = 0;
   out[0] = '\0';
   for (int lines = 0; *text && lines < maxlines;) {
     size_t k = strcspn(text, "\n");
-    if (k > 0) {
+    if (!is_filler(text, k)) {
       int w = snprintf(out + len, n - len, "%s%.*s", lines ? " | " : "", (int)k, text);
       if (w < 0 || (size_t)w >= n - len) break;
       len += (size_t)w;

@@ -34,7 +34,10 @@ static int grid_row(grid *g) {
   if (g->nrows == g->cap) {
     int cap = g->cap ? 2 * g->cap : 8;
     char *grown = realloc(g->cells, (size_t)cap * (size_t)g->ncols * CELL);
-    if (!grown) return g->failed = 1, -1;
+    if (!grown) {
+      g->failed = 1;
+      return -1;
+    }
     g->cells = grown;
     g->cap = cap;
   }
@@ -224,7 +227,7 @@ static void fit_row(const ind_scenario *sc, const ind_observation *o, double mod
 }
 
 ind_status ind_table_fit(FILE *out, const ind_scenario *sc, const ind_result *r, ind_err *err) {
-  static const char *const head[] = {"observation", "observed", "model", "difference", "se", ""};
+  static const char *const head[] = {"observation", "observed", "model", "difference", "se", "!"};
   if (!sc || !r || r->nobs != sc->nobs) return ind_err_set(err, IND_EINVAL, "no run of the scenario to compare");
   fprintf(out, "Fit of '%s'%s%s: growth in %%, levels in bn VND; difference = model − observed, in\n"
                "percentage points for growth, in %% of the observed value for levels; ! marks |difference| > 2 se.\n\n",
@@ -249,7 +252,10 @@ int ind_table_warnings(FILE *out, const ind_scenario *sc, const ind_result *r) {
   int count = 0;
   for (const char *p = r && r->warnings ? r->warnings : ""; *p;) {
     size_t k = strcspn(p, "\n");
-    if (k) fprintf(out, "warning: %s: %.*s\n", sc->name, (int)k, p), count++;
+    if (k) {
+      fprintf(out, "warning: %s: %.*s\n", sc->name, (int)k, p);
+      count++;
+    }
     p += k + (p[k] == '\n');
   }
   return count;
