@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# bench_run.sh — a benchmark, not a test: how long `indsim run` of the Hanoi
+# default takes with and without plotting (median of N runs each, measured in
+# the same session so the ratio is meaningful), and the accuracy of the
+# default tolerances against a 1e-10 reference.
+#   tests/bench/bench_run.sh [BUILD_DIR] [N]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-build}
+n=${2:-7}
+indsim="$build/indsim"
+[ -x "$indsim" ] || { echo "no $indsim: build first" >&2; exit 1; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+median_ms() { # command... -> median wall time in ms over $n runs
+  local times=()
+  for _ in $(seq "$n"); do
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+echo "indsim run (Hanoi default: 8 scenarios), median of $n runs:"
+with=$(median_ms "$indsim" run --out "$out/plots")
+without=$(median_ms "$indsim" run --no-plots --out "$out/noplots")
+echo "  with plots:    ${with} ms"
+echo "  without plots: ${without} ms"
+awk -v a="$with" -v b="$without" 'BEGIN { if (b > 0) printf "  ratio: %.1f (plotting is gnuplot runs: one per scenario plus the comparison)\n", a / b }'
+echo
+"$indsim" script "$here/tolerance.lua"
