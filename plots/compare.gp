@@ -5,7 +5,9 @@
 #   strings   title_main, title_var (the variable), label_var (its unit),
 #             title_gain, label_gain (its unit), label_year
 #   array     scenario_titles[1..nscenarios]
-#   numbers   nscenarios, baseline (its column among the scenarios, 1-based; 0: none)
+#   numbers   nscenarios, baseline (its column among the scenarios, 1-based; 0: none),
+#             key_rows (how many scenarios the legend names: the first ones),
+#             plot_width, plot_height (pixels; the canvas leaves 20 px per legend row)
 #   $values   year, one column per scenario: the variable's total (fractions in %)
 #   $gain     (only when baseline > 0) year, one column per scenario: gain over the
 #             baseline in % (in percentage points for fractions)
@@ -22,21 +24,38 @@ if (baseline > 0) {
 set grid lc rgb '#dddddd'
 set border lw 1.2
 set format y '%.10g'
-set lmargin at screen 0.12   # the same margins in both panels keep the years aligned
-set rmargin at screen 0.97
 
-set multiplot layout (baseline > 0 ? 2 : 1), 1 title title_main font ',14'
+# Layout in screen coordinates: the charts, then the legend under them (titles
+# are long and there may be many: one per row, never over the lines).
+px = 1.0 / plot_height
+key_top = (20 * key_rows + 10) * px
+panels_bottom = key_top + 70 * px       # room for the year tics and label
+panels_top = 1 - 70 * px                # room for the titles
+split = (panels_top + panels_bottom) / 2
+set lmargin at screen 0.12
+set rmargin at screen 0.97
+set key at screen 0.12, screen key_top left top vertical Left reverse samplen 2 spacing 1.1 font ',10'
+
+set multiplot title title_main font ',14'
 
 set title title_var
 set ylabel label_var
-if (baseline <= 0) { set xlabel label_year }
-set key top left opaque box lc rgb '#cccccc'
-plot for [i = 1:nscenarios] $values using 1:(column(i + 1)) with linespoints lt i title scenario_titles[i]
+set tmargin at screen panels_top
+if (baseline > 0) {
+  set bmargin at screen split + 35 * px
+} else {
+  set bmargin at screen panels_bottom
+  set xlabel label_year
+}
+plot for [i = 1:nscenarios] $values using 1:(column(i + 1)) with linespoints lt i \
+     title (i <= key_rows ? scenario_titles[i] : '')
 
 if (baseline > 0) {
   set title title_gain
   set ylabel label_gain
   set xlabel label_year
+  set tmargin at screen split - 35 * px
+  set bmargin at screen panels_bottom
   unset key
   plot for [i = 1:nscenarios] $gain using 1:(column(i + 1)) with linespoints lt i notitle
 }

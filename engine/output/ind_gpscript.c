@@ -122,6 +122,7 @@ void ind_gp_write_head(FILE *f, const ind_gp_head *h) {
              "} else {\n"
              "  set terminal pngcairo size %d,%d font 'DejaVu Sans,11' noenhanced background rgb 'white'\n"
              "}\n"
-             "set output outfile\n\n",
-          h->width, h->height, h->width, h->height);
+             "set output outfile\n"
+             "plot_width = %d\nplot_height = %d\n\n",
+          h->width, h->height, h->width, h->height, h->width, h->height);
 }

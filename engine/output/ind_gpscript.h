@@ -56,7 +56,8 @@ typedef struct ind_gp_head {
 
 /* The header: encoding, the format and output file as overridable variables
  * (gnuplot -e "fmt='svg'; outfile='x.svg'" stem.gp), the terminal (pngcairo or
- * svg, DejaVu Sans 11, noenhanced) and `set output outfile`. */
+ * svg, DejaVu Sans 11, noenhanced), `set output outfile`, and the canvas size
+ * in pixels as plot_width and plot_height for templates that lay out by hand. */
 void ind_gp_write_head(FILE *f, const ind_gp_head *h);
 
 #endif

@@ -138,6 +138,8 @@ ind_status ind_plot_projection(const char *dir, const char *stem, const ind_scen
 
 /* ---- compare ---- */
 
+#define COMPARE_KEY_ROWS 40 /* at most this many scenarios are named in the legend */
+
 typedef struct compare_ctx {
   const ind_scenario *const *scs;
   const ind_result *const *rs;
@@ -192,6 +194,7 @@ static void compare_data(FILE *f, const void *ud, ind_lang lang) {
   fprintf(f, "array scenario_titles[%d]\n", c->n);
   for (int s = 0; s < c->n; s++) ind_gp_set_element(f, "scenario_titles", s + 1, ind_plot_scenario_title(c->scs[s]));
   ind_gp_set_number(f, "nscenarios", c->n);
+  ind_gp_set_number(f, "key_rows", c->n < COMPARE_KEY_ROWS ? c->n : COMPARE_KEY_ROWS);
   ind_gp_set_number(f, "baseline", c->baseline + 1);
   compare_block(f, "values", c, 0);
   if (c->baseline >= 0) compare_block(f, "gain", c, 1);
@@ -213,7 +216,9 @@ ind_status ind_plot_compare(const char *dir, const char *stem, const ind_scenari
                             const ind_result *const *rs, int n, int baseline, int var,
                             const ind_plot_opts *opts, ind_err *err) {
   compare_ctx ctx = {scs, rs, n, baseline, var};
-  ind_plot_job job = {dir, stem, "compare", 1000, baseline >= 0 ? 800 : 600, compare_data, &ctx};
+  int rows = n < COMPARE_KEY_ROWS ? n : COMPARE_KEY_ROWS; /* the legend lies under the charts */
+  int height = (baseline >= 0 ? 760 : 540) + 20 * rows;
+  ind_plot_job job = {dir, stem, "compare", 1000, height, compare_data, &ctx};
   ind_status st = check_compare(&ctx, err);
   return st ? st : ind_plot_job_run(&job, opts, err);
 }

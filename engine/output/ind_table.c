@@ -50,13 +50,15 @@ static void pad(FILE *out, size_t n) {
 }
 
 static void print_row(grid *g, int row, const size_t *w, FILE *out) {
-  for (int c = 0; c < g->ncols; c++) {
+  int last = g->ncols - 1;
+  while (last > 0 && !*cell(g, row, last)) last--; /* no trailing blanks */
+  for (int c = 0; c <= last; c++) {
     const char *t = cell(g, row, c);
     size_t gap = w[c] - ind_utf8_width(t);
     if (c) fputs("  ", out);
     if (g->align[c] == 'r') pad(out, gap);
     fputs(t, out);
-    if (g->align[c] != 'r' && c + 1 < g->ncols) pad(out, gap);
+    if (g->align[c] != 'r' && c < last) pad(out, gap);
   }
   fputc('\n', out);
 }
@@ -229,9 +231,10 @@ static void fit_row(const ind_scenario *sc, const ind_observation *o, double mod
 ind_status ind_table_fit(FILE *out, const ind_scenario *sc, const ind_result *r, ind_err *err) {
   static const char *const head[] = {"observation", "observed", "model", "difference", "se", "!"};
   if (!sc || !r || r->nobs != sc->nobs) return ind_err_set(err, IND_EINVAL, "no run of the scenario to compare");
-  fprintf(out, "Fit of '%s'%s%s: growth in %%, levels in bn VND; difference = model − observed, in\n"
-               "percentage points for growth, in %% of the observed value for levels; ! marks |difference| > 2 se.\n\n",
-          sc->name, sc->title && *sc->title ? " — " : "", sc->title ? sc->title : "");
+  fprintf(out, "Fit of '%s'%s%s to its %d observations.\n", sc->name, sc->title && *sc->title ? " — " : "",
+          sc->title ? sc->title : "", sc->nobs);
+  fputs("growth in %, levels in bn VND; difference = model − observed: percentage points for growth,\n"
+        "% of the observed value for levels; ! marks |difference| > 2 se.\n\n", out);
   if (sc->nobs == 0) {
     fputs("(no observations)\n", out);
     return ferror(out) ? ind_err_set(err, IND_EIO, "cannot write the table") : IND_OK;
