@@ -1,8 +1,12 @@
 -- Hanoi industry 2000-2030 without the city's support programme: the three
--- ownership blocks, the period's known events (equitisation, the Enterprise
--- Law surge, WTO accession) and the published growth figures to mid-2007.
--- Sources: ../../shared-data references are to the project's public-data
--- notes (docs/hanoi-data.md); "seed" is the source document (2007).
+-- ownership blocks (state, non-state, foreign-invested), the period's known
+-- events (equitisation, the Enterprise Law surge, the FDI wave, WTO accession)
+-- and the published growth figures to mid-2007 as observations.
+-- "data/README.md" and "data CSV" are the project's public-data notes
+-- (copied to scenarios/hanoi/data/: each row of the CSV names its source);
+-- "seed" is the source document (Hanoi, 2007). Values marked "fitted" were
+-- set by a least-squares search against the observations below with the
+-- sourced values as priors (docs/hanoi-baseline.md).
 local DATA = "Hanoi Statistics Office monthly reports via vanban.hanoi.gov.vn (data/hanoi_sxcn_growth_to_2007h1.csv)"
 local SEED = "seed document (Hanoi Dept. of Industry, 2007)"
 
