@@ -1,14 +1,15 @@
 -- The city's support programme for industrial enterprises as it would run
 -- from 2008: the two measures the seed document describes (business
 -- environment and administrative reform; training) and the four such
--- programmes usually go on with. Returns the policies by name; the scenario
--- files of this folder pick from it, so every budget is stated once.
+-- programmes usually go on with. The scenario files of this folder build on
+-- it (programme.alone "training", programme.package()), so every budget is
+-- stated once.
 -- Budgets are in bn VND a year (current prices), paid from `from` to `to`;
 -- each effect saturates with the budget (engine/lua/catalogue.lua gives the
 -- maximum effects and half-saturation budgets with their sources).
 local FROM, TO = 2008, 2015 -- the 2006-2010 plan (QĐ 113/2006) carried on to 2015
 
-return {
+local policies = {
   business_env = policy.business_env {
     from = FROM, to = TO, budget = 20, -- one-stop shops, task force, hotline: staff time (assumption)
     source = "seed programme item 1",
@@ -34,3 +35,25 @@ return {
     source = "usual continuation of such programmes",
   },
 }
+
+local M = { policies = policies,
+            order = { "business_env", "training", "tech_renewal", "credit", "industrial_zones", "trade_promotion" } }
+
+-- The baseline plus one measure alone, named and titled after it.
+function M.alone(name)
+  local p = policies[name] or error("no measure '" .. tostring(name) .. "' in the programme")
+  return scenario.load("hanoi/baseline"):with { name = name, title = p.title, policies = { p } }
+end
+
+-- The baseline plus every measure.
+function M.package()
+  local list = {}
+  for i, name in ipairs(M.order) do list[i] = policies[name] end
+  return scenario.load("hanoi/baseline"):with {
+    name = "package",
+    title = { vi = "Toàn bộ chương trình hỗ trợ", en = "Full support programme" },
+    policies = list,
+  }
+end
+
+return M
