@@ -9,8 +9,24 @@ local sources = {}   -- chunk name ("@path") -> source text, to find a key's lin
 
 function M.remember_source(chunkname, text) sources[chunkname] = text end
 
+local running = {}    -- stack of the files being run: { chunk =, file = }
+
+function M.enter_file(chunk, file) running[#running + 1] = { chunk = chunk, file = file } end
+function M.leave_file() running[#running] = nil end
+
+-- The line of the last top-level `return` of a file: where a constructor
+-- called as `return scenario{...}` (a tail call, whose frame Lua drops) is.
+local function last_return_line(chunk)
+  local text, line, n = sources[chunk], 1, 0
+  for l in ((text or "") .. "\n"):gmatch("([^\n]*)\n") do
+    n = n + 1
+    if l:match("^return[%s%(%{]") or l == "return" then line = n end
+  end
+  return line
+end
+
 -- Where the user's code is: the first stack frame that runs a file (chunk
--- names "@path"); engine modules are named "=indsim/...".
+-- names "@path"; engine modules are "=indsim/..."), else the file being run.
 function M.where()
   for level = 2, 50 do
     local info = debug.getinfo(level, "Sl")
@@ -19,6 +35,8 @@ function M.where()
       return { chunk = info.source, file = info.short_src, line = info.currentline }
     end
   end
+  local top = running[#running]
+  if top then return { chunk = top.chunk, file = top.file, line = last_return_line(top.chunk) } end
   return { chunk = "?", file = "?", line = 0 }
 end
 
@@ -128,7 +146,7 @@ end
 function M.number_in(v, lo, hi, where, path, unit)
   M.typed(v, "number", where, path)
   if v ~= v or v < lo or v > hi then
-    M.fail(where, path, "value %s outside the allowed range [%s, %s]%s", describe(v), tostring(lo), tostring(hi),
+    M.fail(where, path, "value %s outside the allowed range [%g, %g]%s", describe(v), lo, hi,
            unit and (" " .. unit) or "")
   end
   return v

@@ -47,7 +47,11 @@ function M.run_text(text, chunkname, extra)
   check.remember_source(chunkname, text)
   local fn, err = load(text, chunkname, "t", M.env(extra))
   if not fn then core.fail("scenario", err) end
-  return fn()
+  check.enter_file(chunkname, chunkname:sub(2))
+  local result = table.pack(pcall(fn))
+  check.leave_file()
+  if not result[1] then error(result[2], 0) end
+  return table.unpack(result, 2, result.n)
 end
 
 function M.run_file(path, extra)
