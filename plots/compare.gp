@@ -6,8 +6,9 @@
 #             title_gain, label_gain (its unit), label_year
 #   array     scenario_titles[1..nscenarios]
 #   numbers   nscenarios, baseline (its column among the scenarios, 1-based; 0: none),
-#             key_rows (how many scenarios the legend names: the first ones),
-#             plot_width, plot_height (pixels; the canvas leaves 20 px per legend row)
+#             key_named (how many scenarios the legend names: the first ones),
+#             key_rows (in how many rows), plot_width, plot_height (pixels; the
+#             canvas leaves 24 px a legend row)
 #   $values   year, one column per scenario: the variable's total (fractions in %)
 #   $gain     (only when baseline > 0) year, one column per scenario: gain over the
 #             baseline in % (in percentage points for fractions)
@@ -25,16 +26,17 @@ set grid lc rgb '#dddddd'
 set border lw 1.2
 set format y '%.10g'
 
-# Layout in screen coordinates: the charts, then the legend under them (titles
-# are long and there may be many: one per row, never over the lines).
+# Layout in screen coordinates: the charts with the same margins (the years
+# line up), then a panel holding only the legend (24 px a row: gnuplot wants that
+# much per row, though it draws them closer).
 px = 1.0 / plot_height
-key_top = (20 * key_rows + 10) * px
-panels_bottom = key_top + 70 * px       # room for the year tics and label
+key_h = (24 * key_rows + 36) * px
+panels_bottom = key_h + 60 * px         # room for the year tics and label
 panels_top = 1 - 70 * px                # room for the titles
 split = (panels_top + panels_bottom) / 2
 set lmargin at screen 0.12
 set rmargin at screen 0.97
-set key at screen 0.12, screen key_top left top vertical Left reverse samplen 2 spacing 1.1 font ',10'
+unset key
 
 set multiplot title title_main font ',14'
 
@@ -47,8 +49,7 @@ if (baseline > 0) {
   set bmargin at screen panels_bottom
   set xlabel label_year
 }
-plot for [i = 1:nscenarios] $values using 1:(column(i + 1)) with linespoints lt i \
-     title (i <= key_rows ? scenario_titles[i] : '')
+plot for [i = 1:nscenarios] $values using 1:(column(i + 1)) with linespoints lt i
 
 if (baseline > 0) {
   set title title_gain
@@ -56,8 +57,16 @@ if (baseline > 0) {
   set xlabel label_year
   set tmargin at screen split - 35 * px
   set bmargin at screen panels_bottom
-  unset key
-  plot for [i = 1:nscenarios] $gain using 1:(column(i + 1)) with linespoints lt i notitle
+  plot for [i = 1:nscenarios] $gain using 1:(column(i + 1)) with linespoints lt i
 }
+
+# the legend: an empty panel whose key names the first key_named scenarios
+set tmargin at screen key_h
+set bmargin at screen 0
+unset border; unset tics; unset title; unset xlabel; unset ylabel
+set xrange [0:1]
+set yrange [0:1]
+set key inside left top vertical maxrows key_rows Left reverse samplen 2 spacing 1.1 font ',10' width 2
+plot NaN notitle, for [i = 1:key_named] keyentry with linespoints lt i title scenario_titles[i]
 
 unset multiplot

@@ -9,6 +9,7 @@
 #include "ind_gpscript.h"
 #include "ind_observe.h"
 #include "ind_plotjob.h"
+#include "ind_utf8.h"
 #include "ind_var.h"
 
 typedef struct fixed_label {
@@ -22,6 +23,20 @@ static void write_fixed_labels(FILE *f, const fixed_label *t, size_t n, ind_lang
 
 static int is_fraction(int var) { return strcmp(ind_var_info_get(var)->unit, "fraction") == 0; }
 
+#define KEY_ROW_PX 24       /* the templates give each legend row this much height */
+#define KEY_EXTRA_PX 36     /* and the legend panel this much more */
+#define KEY_WIDE_TEXT 55    /* a legend text wider than this (code points): one column */
+
+/* Rows of a legend of `entries` texts, the longest `longest` code points wide:
+ * two columns, or one when a text is too wide for two. */
+static int key_rows(int entries, size_t longest) {
+  int cols = longest > KEY_WIDE_TEXT ? 1 : 2;
+  return (entries + cols - 1) / cols;
+}
+
+/* Canvas height: the charts' height plus the legend panel. */
+static int canvas_height(int charts, int rows) { return charts + KEY_ROW_PX * rows + KEY_EXTRA_PX; }
+
 static ind_status check_run(const ind_scenario *sc, const ind_result *r, ind_err *err) {
   if (!sc || !r) return ind_err_set(err, IND_EINVAL, "no scenario or no result to plot");
   if (r->nsectors != sc->nsectors || r->nobs != sc->nobs || r->first_year != sc->first_year)
@@ -34,6 +49,7 @@ static ind_status check_run(const ind_scenario *sc, const ind_result *r, ind_err
 typedef struct projection_ctx {
   const ind_scenario *sc;
   const ind_result *r;
+  int key_rows;
 } projection_ctx;
 
 /* $name: the middle of each year, then var (× scale) of each sector and the total. */
@@ -126,24 +142,40 @@ static void projection_data(FILE *f, const void *ud, ind_lang lang) {
   sectors_block(f, "growth", c->r, IND_V_GROWTH, 100.0);
   ind_gp_set_number(f, "n_obs_level", obs_block(f, "obs_level", c->sc, c->r, 0));
   ind_gp_set_number(f, "n_obs_growth", obs_block(f, "obs_growth", c->sc, c->r, 1));
+  ind_gp_set_number(f, "key_rows", c->key_rows);
+}
+
+/* Rows of the legend: sectors, total, and observed/model when any observation
+ * is drawn. */
+static int projection_key_rows(const ind_scenario *sc) {
+  int drawn = 0;
+  size_t longest = 50; /* the fixed labels, both languages */
+  for (int k = 0; k < sc->nobs; k++) drawn |= sc->obs[k].var == IND_V_PRODUCTION_VALUE;
+  for (int i = 0; i < sc->nsectors; i++) {
+    size_t w = ind_utf8_width(ind_plot_sector_title(sc, i));
+    if (w > longest) longest = w;
+  }
+  return key_rows(sc->nsectors + 1 + 2 * drawn, longest);
 }
 
 ind_status ind_plot_projection(const char *dir, const char *stem, const ind_scenario *sc,
                                const ind_result *r, const ind_plot_opts *opts, ind_err *err) {
-  projection_ctx ctx = {sc, r};
-  ind_plot_job job = {dir, stem, "projection", 1000, 800, projection_data, &ctx};
   ind_status st = check_run(sc, r, err);
-  return st ? st : ind_plot_job_run(&job, opts, err);
+  if (st) return st;
+  projection_ctx ctx = {sc, r, projection_key_rows(sc)};
+  ind_plot_job job = {dir, stem, "projection", 1000, canvas_height(760, ctx.key_rows), projection_data, &ctx};
+  return ind_plot_job_run(&job, opts, err);
 }
 
 /* ---- compare ---- */
 
-#define COMPARE_KEY_ROWS 40 /* at most this many scenarios are named in the legend */
+#define COMPARE_KEY_NAMED 40 /* at most this many scenarios are named in the legend */
 
 typedef struct compare_ctx {
   const ind_scenario *const *scs;
   const ind_result *const *rs;
   int n, baseline, var;
+  int key_named, key_rows; /* the legend names the first key_named scenarios */
 } compare_ctx;
 
 static void year_span(const compare_ctx *c, int *y0, int *y1) {
@@ -194,7 +226,8 @@ static void compare_data(FILE *f, const void *ud, ind_lang lang) {
   fprintf(f, "array scenario_titles[%d]\n", c->n);
   for (int s = 0; s < c->n; s++) ind_gp_set_element(f, "scenario_titles", s + 1, ind_plot_scenario_title(c->scs[s]));
   ind_gp_set_number(f, "nscenarios", c->n);
-  ind_gp_set_number(f, "key_rows", c->n < COMPARE_KEY_ROWS ? c->n : COMPARE_KEY_ROWS);
+  ind_gp_set_number(f, "key_named", c->key_named);
+  ind_gp_set_number(f, "key_rows", c->key_rows);
   ind_gp_set_number(f, "baseline", c->baseline + 1);
   compare_block(f, "values", c, 0);
   if (c->baseline >= 0) compare_block(f, "gain", c, 1);
@@ -212,15 +245,26 @@ static ind_status check_compare(const compare_ctx *c, ind_err *err) {
   return IND_OK;
 }
 
+/* Rows of the legend naming the first key_named scenarios. */
+static int compare_key_rows(const compare_ctx *c) {
+  size_t longest = 0;
+  for (int s = 0; s < c->key_named; s++) {
+    size_t w = ind_utf8_width(ind_plot_scenario_title(c->scs[s]));
+    if (w > longest) longest = w;
+  }
+  return key_rows(c->key_named, longest);
+}
+
 ind_status ind_plot_compare(const char *dir, const char *stem, const ind_scenario *const *scs,
                             const ind_result *const *rs, int n, int baseline, int var,
                             const ind_plot_opts *opts, ind_err *err) {
-  compare_ctx ctx = {scs, rs, n, baseline, var};
-  int rows = n < COMPARE_KEY_ROWS ? n : COMPARE_KEY_ROWS; /* the legend lies under the charts */
-  int height = (baseline >= 0 ? 760 : 540) + 20 * rows;
-  ind_plot_job job = {dir, stem, "compare", 1000, height, compare_data, &ctx};
+  compare_ctx ctx = {scs, rs, n, baseline, var, n < COMPARE_KEY_NAMED ? n : COMPARE_KEY_NAMED, 0};
   ind_status st = check_compare(&ctx, err);
-  return st ? st : ind_plot_job_run(&job, opts, err);
+  if (st) return st;
+  ctx.key_rows = compare_key_rows(&ctx);
+  int height = canvas_height(baseline >= 0 ? 760 : 540, ctx.key_rows);
+  ind_plot_job job = {dir, stem, "compare", 1000, height, compare_data, &ctx};
+  return ind_plot_job_run(&job, opts, err);
 }
 
 /* ---- lines ---- */
