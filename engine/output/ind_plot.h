@@ -25,19 +25,22 @@ typedef struct ind_plot_opts {
 } ind_plot_opts;
 
 /* A scenario's projection, two panels: (top) production value of each sector
- * and the total by year, the historical period (up to the end of the last
- * observation) shaded, observed levels as points with ±1 se bars; (bottom)
+ * and the total by year (log scale; a year's value at its middle), the
+ * historical period (up to the end of the last observation) shaded, observed
+ * levels as points with ±1 se bars; (bottom)
  * annual growth in % of the sectors and the total, with the observed growth
  * rates (a year's at its middle, an average over y0..y1 as a segment from y0 to
  * y1 + 1, a sub-year period at its middle) with ±1 se bars, coloured by sector
- * (black: total), and the model's value of each beside it as an open marker.
- * Observations of value added are not drawn. opts may be NULL. */
+ * (black: total), and the model's value of each beside it as an open marker;
+ * the legend under both. Observations of value added are not drawn. opts may
+ * be NULL. */
 ind_status ind_plot_projection(const char *dir, const char *stem, const ind_scenario *sc,
                                const ind_result *r, const ind_plot_opts *opts, ind_err *err);
 
 /* Several scenarios' total of annual variable var (an ind_var; fractions in %)
  * on one chart (top) and, when baseline >= 0 (an index into scs), the gain over
- * the baseline in % (percentage points for fractions) below. */
+ * the baseline in % (percentage points for fractions) below; the legend under
+ * them names the first 40 scenarios (a scenario's title, else its name). */
 ind_status ind_plot_compare(const char *dir, const char *stem, const ind_scenario *const *scs,
                             const ind_result *const *rs, int n, int baseline, int var,
                             const ind_plot_opts *opts, ind_err *err);
