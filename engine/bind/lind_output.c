@@ -180,11 +180,11 @@ static int out_plot_compare(lua_State *L) {
   return plot_result(L, ind_plot_compare(luaL_checkstring(L, 4), luaL_checkstring(L, 5), scs, rs, n, baseline, var, &o, &err), &err);
 }
 
-/* Reads the numbers of the list at idx into a new array on a userdata. */
-static double *number_list(lua_State *L, int idx, int *n) {
-  *n = (int)luaL_len(L, idx);
-  double *v = lua_newuserdatauv(L, (size_t)(*n ? *n : 1) * sizeof(double), 0);
-  for (int j = 0; j < *n; j++) {
+/* Reads n numbers of the list at idx (nil: a gap) into an array on a userdata. */
+static double *number_list(lua_State *L, int idx, int n) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  double *v = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof(double), 0);
+  for (int j = 0; j < n; j++) {
     lua_rawgeti(L, idx, j + 1);
     v[j] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN; /* nil: a gap */
     lua_pop(L, 1);
@@ -192,7 +192,8 @@ static double *number_list(lua_State *L, int idx, int *n) {
   return v;
 }
 
-/* core.plot_lines(dir, stem, {title, xlabel, ylabel, series = {{name, x, y}}}, opts) */
+/* core.plot_lines(dir, stem, {title, xlabel, ylabel, series = {{name, x, y, n}}}, opts):
+ * n points per series (y may hold nils: gaps, so its length is not used). */
 static int out_plot_lines(lua_State *L) {
   ind_err err;
   const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
@@ -205,16 +206,17 @@ static int out_plot_lines(lua_State *L) {
   const double **y = lua_newuserdatauv(L, (size_t)ns * sizeof(double *), 0);
   int *npts = lua_newuserdatauv(L, (size_t)ns * sizeof(int), 0);
   for (int k = 0; k < ns; k++) {
-    int ny;
     lua_rawgeti(L, series, k + 1);
     int s = lua_gettop(L);
+    lua_getfield(L, s, "n");
+    npts[k] = (int)luaL_checkinteger(L, -1);
+    lua_pop(L, 1);
     lua_getfield(L, s, "name");
     names[k] = lua_tostring(L, -1);
     lua_getfield(L, s, "x");
-    x[k] = number_list(L, lua_gettop(L), &npts[k]);
+    x[k] = number_list(L, lua_gettop(L), npts[k]);
     lua_getfield(L, s, "y");
-    y[k] = number_list(L, lua_gettop(L), &ny);
-    if (ny != npts[k]) lind_error(L, LIND_ERR_USAGE, "series %d: %d x values, %d y values", k + 1, npts[k], ny);
+    y[k] = number_list(L, lua_gettop(L), npts[k]);
     lua_rawseti(L, series, -(k + 1) * 4 - 1); /* anchor the arrays in the series list (negative keys) */
     lua_rawseti(L, series, -(k + 1) * 4 - 2);
     lua_rawseti(L, series, -(k + 1) * 4 - 3);

@@ -22,14 +22,21 @@ static int sector_arg(lua_State *L, const ind_scenario *sc, int idx) {
   const char *name = luaL_optstring(L, idx, "total");
   if (strcmp(name, "total") == 0) return IND_TOTAL;
   int i = ind_scenario_sector_index(sc, name);
-  if (i < 0) lind_error(L, LIND_ERR_USAGE, "scenario '%s' has no sector '%s'", sc->name, name);
+  if (i < 0) {
+    luaL_where(L, 1);
+    lind_error(L, LIND_ERR_SCENARIO, "%sscenario '%s' has no sector '%s'", lua_tostring(L, -1), sc->name, name);
+  }
   return i;
 }
 
 static int var_arg(lua_State *L, int idx) {
   const char *name = luaL_checkstring(L, idx);
   int v = ind_var_find(name);
-  if (v < 0) lind_error(L, LIND_ERR_USAGE, "unknown output variable '%s'", name);
+  if (v < 0) {
+    luaL_where(L, 1);
+    lind_error(L, LIND_ERR_SCENARIO, "%sunknown output variable '%s' (annual.csv's columns: production_value, growth, value_added, ...)",
+               lua_tostring(L, -1), name);
+  }
   return v;
 }
 

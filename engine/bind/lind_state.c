@@ -1,6 +1,6 @@
 /* lind_state.c — the Lua state of the engine: the standard libraries the
  * engine's own Lua code uses (user files get a narrower environment, built in
- * engine/lua/sandbox.lua), indsim.core, and a searcher that finds the
+ * engine/lua/loader.lua), indsim.core, and a searcher that finds the
  * embedded modules (engine/lua/NAME.lua) as `indsim.<name>`. */
 #include <lauxlib.h>
 #include <lualib.h>

@@ -31,6 +31,7 @@ struct ind_model {
   double *cur, *mul, *add;
   double *clamp_first;  /* np + n entries: first time a clamp bound, NaN if never; n for s */
   double stretch_end, stretch_left; /* see ind_model_set_stretch_end */
+  int record;           /* clamps are noted only in ind_model_note_clamps, at accepted states */
   double fail_t;
   int fail_sector;
   const char *fail_what;
@@ -195,7 +196,15 @@ int ind_model_breakpoints(const ind_model *m, double t0, double t1, double *out,
 }
 
 static void note_clamp(ind_model *m, int slot, double t) {
-  if (isnan(m->clamp_first[slot]) || t < m->clamp_first[slot]) m->clamp_first[slot] = t;
+  if (m->record && (isnan(m->clamp_first[slot]) || t < m->clamp_first[slot])) m->clamp_first[slot] = t;
+}
+
+void ind_model_note_clamps(ind_model *m, double t, const double *y, double *scratch) {
+  m->record = 1;
+  long calls = m->nrhs;
+  ind_model_rhs(t, y, scratch, m);
+  m->nrhs = calls;
+  m->record = 0;
 }
 
 /* Moved parameter values are kept inside their admissible range. */
@@ -238,11 +247,14 @@ const double *ind_model_params_at(ind_model *m, double t, const double *y) {
   return m->cur;
 }
 
+/* GSL_FAILURE, not GSL_EBADFUNC: the driver retries with a smaller step, so a
+ * trial stage thrown too far does not end the run; a real breakdown shrinks
+ * the step to nothing and the driver fails, and then this record says where. */
 static int fail(ind_model *m, double t, int sector, const char *what) {
   m->fail_t = t;
   m->fail_sector = sector;
   m->fail_what = what;
-  return GSL_EBADFUNC;
+  return GSL_FAILURE;
 }
 
 static const char *const state_names[IND_NSTATE] = {

@@ -52,10 +52,16 @@ const double *ind_model_params_at(ind_model *m, double t, const double *y);
 void ind_model_set_stretch_end(ind_model *m, double end);
 
 /* Right-hand side, GSL signature; `model` is an ind_model. Returns GSL_SUCCESS,
- * or GSL_EBADFUNC when a derivative is not finite (see ind_model_failure). */
+ * or GSL_FAILURE (the step is retried smaller) when a stock is not positive or
+ * a derivative not finite (see ind_model_failure). */
 int ind_model_rhs(double t, const double y[], double dydt[], void *model);
 
-/* Where the last GSL_EBADFUNC came from; 0 if none. */
+/* Notes which clamps bind at the accepted state (t, y); the solver calls it at
+ * every output time and breakpoint, so rejected trial stages never warn.
+ * scratch holds dim doubles. */
+void ind_model_note_clamps(ind_model *m, double t, const double *y, double *scratch);
+
+/* Where the right-hand side last met an invalid state; 0 if never. */
 int ind_model_failure(const ind_model *m, double *t, int *sector, const char **what);
 
 /* Clamps that bound during the run: calls fn once per (sector, quantity) with

@@ -11,7 +11,7 @@ struct ind_solver {
   ind_model *model;
   gsl_odeiv2_system sys;
   gsl_odeiv2_driver *drv;
-  double *y;
+  double *y, *scratch;
   double *breaks;
   int nbreaks;
   long steps;
@@ -33,10 +33,12 @@ ind_solver *ind_solver_alloc(ind_model *m, const ind_solver_opts *o, ind_err *er
   s->sys = (gsl_odeiv2_system){ind_model_rhs, NULL, (size_t)ind_model_dim(m), m};
   s->drv = gsl_odeiv2_driver_alloc_standard_new(&s->sys, step_type(o->method), o->h0, o->atol, o->rtol, 1.0, 0.0);
   s->y = malloc((size_t)ind_model_dim(m) * sizeof(double));
+  s->scratch = malloc((size_t)ind_model_dim(m) * sizeof(double));
   int cap = sc->npolicies * IND_PROFILE_MAX_BREAKS + 1;
   s->breaks = malloc((size_t)cap * sizeof(double));
-  if (!s->drv || !s->y || !s->breaks) goto nomem;
+  if (!s->drv || !s->y || !s->scratch || !s->breaks) goto nomem;
   gsl_odeiv2_driver_set_nmax(s->drv, (unsigned long)o->max_steps);
+  gsl_odeiv2_driver_set_hmin(s->drv, 1e-12); /* years; below this the model has broken down */
   s->nbreaks = ind_model_breakpoints(m, sc->first_year, sc->last_year + 1.0, s->breaks, cap);
   return s;
 nomem:
@@ -49,6 +51,7 @@ void ind_solver_free(ind_solver *s) {
   if (!s) return;
   if (s->drv) gsl_odeiv2_driver_free(s->drv);
   free(s->y);
+  free(s->scratch);
   free(s->breaks);
   free(s);
 }
@@ -75,6 +78,7 @@ ind_status ind_solver_run(ind_solver *s, const double *times, int ntimes, double
   int ib = 0;
   ind_model_initial(s->model, s->y);
   ind_model_reset_diagnostics(s->model);
+  ind_model_note_clamps(s->model, t, s->y, s->scratch);
   gsl_odeiv2_driver_reset_hstart(s->drv, sc->solver.h0);
   s->steps = 0;
   for (int k = 0; k < ntimes; k++) {
@@ -90,6 +94,8 @@ ind_status ind_solver_run(ind_solver *s, const double *times, int ntimes, double
         ib++;
         gsl_odeiv2_driver_reset(s->drv); /* the right-hand side has a kink here */
       }
+      ind_model_set_stretch_end(s->model, ib < s->nbreaks ? s->breaks[ib] : INFINITY);
+      ind_model_note_clamps(s->model, t, s->y, s->scratch); /* as the parameters are from t on */
     }
     memcpy(out + (size_t)k * dim, s->y, dim * sizeof(double));
   }

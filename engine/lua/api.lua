@@ -48,9 +48,30 @@ end
 local function index_of(results, baseline)
   if baseline == nil then return 1 end
   if baseline == false then return 0 end
-  if math.type(baseline) == "integer" then return baseline end
+  if math.type(baseline) == "integer" then
+    if baseline < 1 or baseline > #results then
+      check.fail(check.where(), { "baseline" }, "baseline %d: there are %d scenarios", baseline, #results)
+    end
+    return baseline
+  end
   for i, r in ipairs(results) do if r.name == baseline then return i end end
   check.fail(check.where(), { "baseline" }, "no scenario called '%s' among those compared", tostring(baseline))
+end
+
+local function check_opts(opts, allowed, what)
+  if opts == nil then return {} end
+  local where = check.where()
+  check.typed(opts, "table", where, {}, what .. "'s options")
+  check.keys(opts, check.set(allowed), where, {}, what .. "'s options")
+  return opts
+end
+
+local function distinct_names(results)
+  local seen = {}
+  for _, r in ipairs(results) do
+    if seen[r.name] then check.fail(check.where(), {}, "two scenarios are called '%s': give each its own name", r.name) end
+    seen[r.name] = true
+  end
 end
 
 function M.dir_of(r)
@@ -78,17 +99,18 @@ end
 
 local function basis(results)
   local sc = scenario_of[results[1]]
-  return sc and sc.report.basis or "bn VND, constant prices"
+  return sc and sc.report.basis or "constant prices"
 end
 
 -- compare{ baseline, other, ... } prints the summary table and returns the
 -- results and, per scenario, the gain over the baseline in each report year.
 function M.compare(list, opts)
-  opts = opts or {}
+  opts = check_opts(opts, { "baseline", "years", "print" }, "compare")
   local results = results_of(list)
+  distinct_names(results)
   local b = index_of(results, opts.baseline)
   local years = opts.years or report_years(results)
-  if not options.quiet and opts.print ~= false then
+  if opts.print ~= false then
     io.write(core.summary_text(results, b, years, basis(results)))
   end
   local gains = {}
@@ -122,10 +144,15 @@ end
 -- Splits "sub/name.svg" into folder (under options.out), stem and format.
 local function target(file, default_stem)
   file = file or default_stem
+  local where = check.where()
+  check.typed(file, "string", where, { "file" }, "a file name")
   local dir, base = file:match("^(.*)/([^/]*)$")
   base = base or file
   local stem, ext = base:match("^(.*)%.(%w+)$")
-  if ext ~= "png" and ext ~= "svg" then stem, ext = base, nil end
+  if ext and ext ~= "png" and ext ~= "svg" then
+    check.fail(where, { "file" }, "'%s': plots are .png or .svg", file)
+  end
+  stem = stem or base
   dir = dir and (options.out .. "/" .. dir) or options.out
   core.mkdir(dir)
   return dir, stem, ext
@@ -136,22 +163,19 @@ M.plot = {}
 -- plot.projection(result [, {file = }]): production value and growth with
 -- the observed history; by default out/<name>/projection.png.
 function M.plot.projection(r, opts)
+  opts = check_opts(opts, { "file" }, "plot.projection")
   if not options.plots then return false end
-  opts = opts or {}
   local po = plot_opts()
-  local dir, stem = M.dir_of(r), "projection"
-  if opts.file then
-    local ext
-    dir, stem, ext = target(opts.file)
-    po.format = ext or po.format
-  end
+  local dir, stem, ext
+  if opts.file then dir, stem, ext = target(opts.file) else dir, stem = M.dir_of(r), "projection" end
+  po.format = ext or po.format
   return plot_done(core.plot_projection(r, dir, stem, po))
 end
 
 -- plot.compare(runs, {var = "production_value", file = "compare.png", baseline = 1|name|false})
 function M.plot.compare(list, opts)
+  opts = check_opts(opts, { "var", "file", "baseline" }, "plot.compare")
   if not options.plots then return false end
-  opts = opts or {}
   local results = results_of(list)
   local po = plot_opts()
   local dir, stem, ext = target(opts.file, "compare")
@@ -163,7 +187,6 @@ end
 
 -- plot.lines{ x = {...}, series = { {name = , y = {...}}, ... }, title =, xlabel =, ylabel =, file = }
 function M.plot.lines(t)
-  if not options.plots then return false end
   local where = check.where()
   check.typed(t, "table", where, {}, "plot.lines")
   check.keys(t, check.set { "x", "series", "title", "xlabel", "ylabel", "file" }, where, {}, "plot.lines")
@@ -173,9 +196,11 @@ function M.plot.lines(t)
     local x = s.x or t.x
     check.typed(x, "table", where, { "series", i, "x" }, "x values")
     check.typed(s.y, "table", where, { "series", i, "y" }, "y values")
-    if #x ~= #s.y then check.fail(where, { "series", i }, "%d x values but %d y values", #x, #s.y) end
-    series[i] = { name = tostring(s.name or ("series " .. i)), x = x, y = s.y }
+    local n = s.n or #x
+    if not s.n and #s.y > #x then check.fail(where, { "series", i }, "%d x values but %d y values", #x, #s.y) end
+    series[i] = { name = tostring(s.name or ("series " .. i)), x = x, y = s.y, n = n } -- y[j] nil: a gap
   end
+  if not options.plots then return false end
   local po = plot_opts()
   local dir, stem, ext = target(t.file, "lines")
   po.format = ext or po.format

@@ -28,14 +28,16 @@ end
 -- Where the user's code is: the first stack frame that runs a file (chunk
 -- names "@path"; engine modules are "=indsim/..."), else the file being run.
 function M.where()
+  local top = running[#running]
   for level = 2, 50 do
     local info = debug.getinfo(level, "Sl")
     if not info then break end
     if info.source:sub(1, 1) == "@" then
       return { chunk = info.source, file = info.short_src, line = info.currentline }
     end
+    -- Reaching the loader first: the innermost file's frame was dropped by a tail call.
+    if info.source == "=indsim/loader.lua" then break end
   end
-  local top = running[#running]
   if top then return { chunk = top.chunk, file = top.file, line = last_return_line(top.chunk) } end
   return { chunk = "?", file = "?", line = 0 }
 end
@@ -98,9 +100,10 @@ end
 function M.suggest(name, known)
   local best, bestd
   for _, k in ipairs(known) do
-    local dist = distance(name:lower(), k:lower())
+    local dist = distance(name:lower(), k:lower()) + distance(name, k) / 100 -- exact case breaks ties
     if not bestd or dist < bestd then best, bestd = k, dist end
   end
+  bestd = bestd and math.floor(bestd)
   if best and bestd <= math.max(2, #name // 3) then return best end
 end
 

@@ -42,13 +42,21 @@ local function read(path)
   return text
 end
 
+-- A plain error raised in a user's file (a bug in the script, or error("..."))
+-- becomes a scenario error carrying the traceback of where it happened.
+local function traceback(e)
+  if type(e) == "table" then return e end
+  local _, obj = pcall(core.fail, "scenario", debug.traceback(tostring(e), 2))
+  return obj
+end
+
 -- Runs text as chunk `chunkname` ("@path"); returns what it returns.
 function M.run_text(text, chunkname, extra)
   check.remember_source(chunkname, text)
   local fn, err = load(text, chunkname, "t", M.env(extra))
   if not fn then core.fail("scenario", err) end
   check.enter_file(chunkname, chunkname:sub(2))
-  local result = table.pack(pcall(fn))
+  local result = table.pack(xpcall(fn, traceback))
   check.leave_file()
   if not result[1] then error(result[2], 0) end
   return table.unpack(result, 2, result.n)

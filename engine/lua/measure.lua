@@ -26,7 +26,10 @@ local function parse_text(v, where, path)
   if v == nil then return nil end
   if type(v) == "string" then return { text = v } end
   if type(v) == "table" then
+    if v.text ~= nil and v.vi == nil and v.en == nil then return { text = check.typed(v.text, "string", where, path, "a title") } end
     check.keys(v, check.set { "vi", "en" }, where, path, "a title")
+    if v.vi ~= nil then check.typed(v.vi, "string", where, { path[1], "vi" }, "a title") end
+    if v.en ~= nil then check.typed(v.en, "string", where, { path[1], "en" }, "a title") end
     return { vi = v.vi, en = v.en }
   end
   check.fail(where, path, "a string or { vi = , en = } expected")
@@ -76,7 +79,10 @@ local function parse_profile(t, defaults, where, kind)
   local p = {}
   p.from = check.typed(t.from, "number", where, { "from" }, kind .. " start year 'from'")
   if t.to ~= nil then
-    p.to = check.typed(t.to, "integer", where, { "to" }, "the last active year 'to' (a whole year)")
+    if type(t.to) ~= "number" or t.to ~= math.floor(t.to) then
+      check.fail(where, { "to" }, "the last active year 'to' must be a whole year (active until 31 December), got %s", tostring(t.to))
+    end
+    p.to = math.tointeger(t.to)
     if p.to + 1 <= p.from then
       check.fail(where, { "to" }, "%s ends (to = %d) before it starts (from = %s)", kind, p.to, tostring(p.from))
     end
@@ -157,6 +163,9 @@ local function instance_strength(d, t, where)
                d.name, table.concat(d.order, " = , ") .. " = ")
   end
   local B50 = d.B50.value
+  if t.budget ~= nil and t.cost ~= nil then
+    check.fail(where, { "cost" }, "a budget is its cost: give budget = or cost =, not both")
+  end
   if t.budget ~= nil then
     local B = check.number_in(t.budget, 0, 1e9, where, { "budget" }, "bn VND/yr")
     return { strength = B / (B + B50), cost = B, budget = B }
@@ -173,7 +182,11 @@ local function instance_strength(d, t, where)
     sizes[key] = assume.parse(t[key], info, where, { key })
     fraction = math.max(fraction, sizes[key].value / e.size.value)
   end
-  if t.cost == nil and not (fraction >= 0 and fraction < 1) then
+  if fraction < 0 then
+    check.fail(where, { named[1] }, "%s = %s acts against the policy's direction (its maximum is %s); define your own kind with policy.define",
+               named[1], tostring(sizes[named[1]].value), tostring(d.effects[named[1]].size.value))
+  end
+  if t.cost == nil and not (fraction < 1) then
     check.fail(where, { named[1] }, "%s = %s is at or beyond the largest effect a budget can buy (%s); give cost =",
                named[1], tostring(sizes[named[1]].value), tostring(d.effects[named[1]].size.value))
   end
@@ -199,7 +212,7 @@ function Definition:__call(t)
     local e = self.effects[key]
     local size = e.size
     if how.sizes then
-      size = how.sizes[key] or { value = e.size.value * how.fraction, source = e.size.source, derived = true }
+      size = how.sizes[key] or { value = e.size.value * math.min(how.fraction, 1), source = e.size.source, derived = true }
     end
     m.effects[#m.effects + 1] = { key = key, param = e.param, kind = e.kind, size = size }
   end
@@ -253,6 +266,7 @@ local function one_off(t, kind, label)
   if kind == "policy" then
     if t.budget ~= nil then
       local B = check.number_in(t.budget, 0, 1e9, where, { "budget" }, "bn VND/yr")
+      if t.B50 == nil then check.fail(where, { "budget" }, "budget = needs B50 = (the yearly budget that buys half the maximum effect)") end
       local B50 = check.number_in(t.B50, 1e-9, 1e9, where, { "B50" }, "bn VND/yr")
       m.strength, m.cost, m.budget = B / (B + B50), B, B
     else

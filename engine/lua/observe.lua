@@ -1,7 +1,8 @@
 -- observe.lua — published figures as observations, stated the way statistics
 -- offices publish them: a year's level, a year's growth, average growth over
 -- years, and the first months of a year against the same months a year
--- earlier. Growth is a fraction (value = 0.187) or a percentage (pct = 18.7).
+-- earlier. Growth is a fraction (value = 0.187) or a percentage (pct = 18.7);
+-- a standard error se is in the same unit (se = 0.3 with pct = 18.7).
 local check = require "indsim.check"
 local assume = require "indsim.assume"
 
@@ -24,10 +25,12 @@ local function value_of(t, kind, where)
   if (t.value == nil) == (t.pct == nil) then check.fail(where, { "value" }, "give exactly one of value = or pct =") end
   if kind == "level" then
     if t.pct ~= nil then check.fail(where, { "pct" }, "a level is given as value = (bn VND)") end
-    return assume.parse(t.value, { unit = "bn VND/yr", lo = 0, hi = 1e12 }, where, { "value" }).value
+    local a = assume.parse(t.value, { unit = "bn VND/yr", lo = 0, hi = 1e12 }, where, { "value" })
+    return a.value, a.source
   end
-  if t.pct ~= nil then return assume.parse(t.pct, { unit = "%", lo = -100, hi = 1e4 }, where, { "pct" }).value / 100 end
-  return assume.parse(t.value, { unit = "fraction", lo = -1, hi = 100 }, where, { "value" }).value
+  local a = t.pct ~= nil and assume.parse(t.pct, { unit = "%", lo = -100, hi = 1e4 }, where, { "pct" })
+          or assume.parse(t.value, { unit = "fraction", lo = -1, hi = 100 }, where, { "value" })
+  return t.pct ~= nil and a.value / 100 or a.value, a.source
 end
 
 -- Default standard errors: 1 point of growth a year, larger for short
@@ -44,14 +47,18 @@ local function make(t, kind, extra, fill)
   check.keys(t, keys_for(extra), where, {}, "obs." .. kind)
   local o = { kind = kind, where = where, source = t.source, note = t.note }
   fill(o, t, where)
-  o.value = value_of(t, kind, where)
+  local source
+  o.value, source = value_of(t, kind, where)
+  o.source = o.source or source
   if t.sector ~= nil then
     o.sector = check.typed(t.sector, "string", where, { "sector" }, "a sector name")
     if o.sector == "total" then o.sector = nil end
   end
   o.var = t.var or "production_value"
   if not VARS[o.var] then check.fail(where, { "var" }, "only production_value or value_added can be observed") end
-  o.se = t.se == nil and default_se(o) or check.number_in(t.se, 1e-12, 1e12, where, { "se" })
+  -- se is in the unit of the value: percentage points when the value is pct.
+  if t.se == nil then o.se = default_se(o)
+  else o.se = check.number_in(t.se, 1e-12, 1e12, where, { "se" }) / (t.pct ~= nil and 100 or 1) end
   if o.source ~= nil then check.typed(o.source, "string", where, { "source" }) end
   return setmetatable(o, Obs)
 end

@@ -26,6 +26,7 @@ local SOLVER_KEYS = check.set { "method", "rtol", "atol", "h0", "max_steps" }
 local REPORT_KEYS = check.set { "years", "basis" }
 local SECTOR_KEYS = check.set { "name", "title" }
 local META_KEYS = { source = true, note = true, unit = true, range = true, default = true }
+local RESERVED = { total = true, default = true, source = true, note = true, unit = true, range = true }
 
 function M.is_scenario(v) return getmetatable(v) == Scenario end
 
@@ -59,9 +60,9 @@ local function parse_sectors(v, where)
       title = measure.parse_text(s.title, where, { "sectors", i, "title" })
     end
     if not name:match("^[%a_][%w_]*$") then
-      check.fail(where, { "sectors", i }, "sector name '%s': letters, digits and _ only", name)
+      check.fail(where, { "sectors", i }, "sector name '%s': ASCII letters, digits and _ only (it names CSV rows and keys; put Vietnamese text in title)", name)
     end
-    if name == "total" or name == "default" then check.fail(where, { "sectors", i }, "'%s' is reserved", name) end
+    if RESERVED[name] then check.fail(where, { "sectors", i }, "'%s' is a reserved word; choose another sector name", name) end
     if seen[name] then check.fail(where, { "sectors", i }, "sector '%s' named twice", name) end
     seen[name] = true
     out[i] = { name = name, title = title }
@@ -218,7 +219,7 @@ function Scenario:with(t)
   sc.name = parse_name(t.name, where)
   if sc.name == self.name then check.fail(where, { "name" }, "'%s' is the base's name; give the new scenario its own", sc.name) end
   sc.title = t.title ~= nil and measure.parse_text(t.title, where, { "title" }) or nil
-  sc.description = t.description or self.description
+  sc.description = t.description ~= nil and check.typed(t.description, "string", where, { "description" }) or self.description
   sc.period = t.period ~= nil and parse_period(t.period, where) or self.period
   sc.sectors = t.sectors ~= nil and parse_sectors(t.sectors, where) or self.sectors
   sc.params = copy_params(self.params)
