@@ -1,0 +1,23 @@
+# utf8_title.sh — Vietnamese text survives: titles with diacritics appear
+# byte for byte (UTF-8) in the gnuplot script, which stays valid UTF-8 and
+# still renders.
+. "$(dirname "$0")/lib.sh"
+
+OUT=$T/out
+run vi run tests/data/vi_title.lua --out "$OUT"
+check_rc "indsim run tests/data/vi_title.lua exits 0" 0 vi
+GP=$OUT/vi_title/projection.gp
+check_file "vi_title/projection.gp written" "$GP"
+check_contains "the scenario title is intact in projection.gp" "$GP" \
+  "Đào tạo nghề cho doanh nghiệp nhỏ — Hà Nội, ưu tiên khu vực ngoài nhà nước"
+check_contains "a sector title is intact in projection.gp" "$GP" "Ngoài nhà nước (tư nhân, hộ cá thể)"
+check_contains "a bilingual sector title is intact in projection.gp" "$GP" "Có vốn đầu tư nước ngoài"
+if iconv -f UTF-8 -t UTF-8 "$GP" >/dev/null 2>&1; then ok "projection.gp is valid UTF-8"
+else bad "projection.gp is valid UTF-8" "iconv -f UTF-8 accepts it" "$(iconv -f UTF-8 -t UTF-8 "$GP" 2>&1 >/dev/null)"; fi
+check_contains "the title is intact in the summary on stdout" "$T/vi.out" "Đào tạo nghề"
+if command -v gnuplot >/dev/null 2>&1; then
+  check_png "vi_title/projection.png rendered" "$OUT/vi_title/projection.png"
+else
+  echo "note  no gnuplot: the PNG is not checked"
+fi
+finish
