@@ -137,7 +137,14 @@ local function plot_opts()
 end
 
 local function plot_done(ok, msg)
-  if not ok then warn_once(msg) end
+  if not ok then
+    local missing = msg:match("^gnuplot not found %b()")
+    if missing then
+      warn_once(missing .. ": plots not rendered; CSV files, tables and the .gp scripts are written (render them later with `gnuplot FILE.gp`)")
+    else
+      warn_once(msg)
+    end
+  end
   return ok
 end
 
@@ -146,6 +153,9 @@ local function target(file, default_stem)
   file = file or default_stem
   local where = check.where()
   check.typed(file, "string", where, { "file" }, "a file name")
+  if file:sub(1, 1) == "/" or file:find("%.%.") then
+    check.fail(where, { "file" }, "'%s': plots go inside the output folder; give a relative name without '..'", file)
+  end
   local dir, base = file:match("^(.*)/([^/]*)$")
   base = base or file
   local stem, ext = base:match("^(.*)%.(%w+)$")

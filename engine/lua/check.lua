@@ -10,6 +10,11 @@ local sources = {}   -- chunk name ("@path") -> source text, to find a key's lin
 function M.remember_source(chunkname, text) sources[chunkname] = text end
 
 local running = {}    -- stack of the files being run: { chunk =, file = }
+local boundary        -- the loader's function that runs a file (set_boundary)
+
+-- fn runs user files; meeting its frame while looking for the user's code
+-- means the innermost file's own frame was dropped by a tail call.
+function M.set_boundary(fn) boundary = fn end
 
 function M.enter_file(chunk, file) running[#running + 1] = { chunk = chunk, file = file } end
 function M.leave_file() running[#running] = nil end
@@ -30,13 +35,12 @@ end
 function M.where()
   local top = running[#running]
   for level = 2, 50 do
-    local info = debug.getinfo(level, "Sl")
+    local info = debug.getinfo(level, "Slf")
     if not info then break end
     if info.source:sub(1, 1) == "@" then
       return { chunk = info.source, file = info.short_src, line = info.currentline }
     end
-    -- Reaching the loader first: the innermost file's frame was dropped by a tail call.
-    if info.source == "=indsim/loader.lua" then break end
+    if info.func == boundary then break end
   end
   if top then return { chunk = top.chunk, file = top.file, line = last_return_line(top.chunk) } end
   return { chunk = "?", file = "?", line = 0 }
@@ -45,17 +49,34 @@ end
 -- The line, at or after where.line, on which the keys of path appear in
 -- order ("params", "g", "state"): a table constructor spanning many lines
 -- still gets its offending line named.
+-- The last line of the table constructor that starts on or after line
+-- `first`: braces counted, strings and comments skipped (roughly).
+local function constructor_end(lines, first, n)
+  local depth, opened = 0, false
+  for i = first, n do
+    local l = lines[i]:gsub("%-%-.*$", ""):gsub('"[^"]*"', '""'):gsub("'[^']*'", "''")
+    for c in l:gmatch("[{}]") do
+      depth = depth + (c == "{" and 1 or -1)
+      opened = true
+      if opened and depth == 0 then return i end
+    end
+  end
+  return n
+end
+
 local function locate(where, path)
   local text = sources[where.chunk]
   if not text or not path or #path == 0 then return where.line end
   local lines, n = {}, 0
   for l in (text .. "\n"):gmatch("([^\n]*)\n") do n = n + 1; lines[n] = l end
+  if where.line < 1 or where.line > n then return where.line end
+  local last = constructor_end(lines, where.line, n)
   local line, found = where.line, where.line
   for _, key in ipairs(path) do
     if type(key) == "string" then
       local pat = "%f[%w_]" .. key:gsub("%p", "%%%0") .. "%f[^%w_]%s*="
-      for i = line, math.min(n, line + 400) do
-        if lines[i] and lines[i]:find(pat) then line = i; found = i; break end
+      for i = line, last do
+        if lines[i]:find(pat) then line = i; found = i; break end
       end
     end
   end
@@ -70,13 +91,18 @@ local function path_text(path)
   return (table.concat(out, "."):gsub("%.%[", "["))
 end
 
--- Raise a scenario error at where (see M.where), about the key path.
-function M.fail(where, path, fmt, ...)
+local function raise(where, line, path, fmt, ...)
   local msg = select("#", ...) > 0 and fmt:format(...) or fmt
   local key = path_text(path)
-  local line = locate(where, path)
   core.fail("scenario", ("%s:%d: %s%s"):format(where.file, line, key ~= "" and (key .. ": ") or "", msg))
 end
+
+-- Raise a scenario error at where (see M.where), about the key path, on the
+-- line where that key is written.
+function M.fail(where, path, fmt, ...) raise(where, locate(where, path), path, fmt, ...) end
+
+-- The same about a key that is missing: the line of the constructor.
+function M.missing(where, path, fmt, ...) raise(where, where.line, path, fmt, ...) end
 
 -- Optimal string alignment distance (a transposition counts one edit).
 local function distance(a, b)
@@ -141,7 +167,8 @@ end
 function M.typed(v, ty, where, path, what)
   local ok = type(v) == ty or (ty == "integer" and math.type(v) == "integer")
   if not ok then
-    M.fail(where, path, "%s expected for %s, got %s (%s)", ty, what or "this key", type(v), describe(v))
+    local report = v == nil and M.missing or M.fail
+    report(where, path, "%s expected for %s, got %s (%s)", ty, what or "this key", type(v), describe(v))
   end
   return v
 end

@@ -74,6 +74,8 @@ local function exists(path)
   return false
 end
 
+check.set_boundary(M.run_text)
+
 -- scenario.load "hanoi/baseline" (or a path ending in .lua).
 function M.load_scenario(name)
   local where = check.where()

@@ -266,7 +266,7 @@ local function one_off(t, kind, label)
   if kind == "policy" then
     if t.budget ~= nil then
       local B = check.number_in(t.budget, 0, 1e9, where, { "budget" }, "bn VND/yr")
-      if t.B50 == nil then check.fail(where, { "budget" }, "budget = needs B50 = (the yearly budget that buys half the maximum effect)") end
+      if t.B50 == nil then check.missing(where, { "B50" }, "budget = needs B50 = (the yearly budget that buys half the maximum effect)") end
       local B50 = check.number_in(t.B50, 1e-9, 1e9, where, { "B50" }, "bn VND/yr")
       m.strength, m.cost, m.budget = B / (B + B50), B, B
     else

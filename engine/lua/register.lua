@@ -41,8 +41,10 @@ local function measure_rows(sc, list, rows)
                   ("cost %s bn VND/yr%s, strength %s"):format(fmt(m.cost), m.budget and " (budget)" or "", fmt(m.strength))
     rows[#rows + 1] = { m.kind, m.name, who, profile_text(m), "", "", money .. (m.source and ("; " .. m.source) or "") }
     for _, e in ipairs(m.effects) do
-      rows[#rows + 1] = { "  effect", e.param, who, (e.kind == "add" and "+" or "x(1+") .. fmt(e.size.value) .. (e.kind == "mul" and ")" or ""),
-                          "", range_text(e.size), e.size.source or "" }
+      local v = e.size.value * m.strength -- as applied at full weight
+      local text = e.kind == "add" and ("%+g"):format(v) or ("x(1%+g)"):format(v)
+      local note = m.strength ~= 1 and (" (max %s x strength %s)"):format(fmt(e.size.value), fmt(m.strength)) or ""
+      rows[#rows + 1] = { "  effect", e.param, who, text, "", range_text(e.size), (e.size.source or "") .. note }
     end
     for _, tr in ipairs(m.transfers) do
       rows[#rows + 1] = { "  transfer", tr.src .. "->" .. tr.dst, "", fmt(tr.rate.value), "1/yr", range_text(tr.rate), tr.rate.source or "" }

@@ -181,7 +181,7 @@ function M.new(t)
   sc.name = parse_name(t.name, where)
   sc.title = measure.parse_text(t.title, where, { "title" })
   sc.description = t.description and check.typed(t.description, "string", where, { "description" })
-  if t.period == nil then check.fail(where, { "period" }, "a scenario needs period = {first_year, last_year}") end
+  if t.period == nil then check.missing(where, { "period" }, "a scenario needs period = {first_year, last_year}") end
   sc.period = parse_period(t.period, where)
   sc.sectors = parse_sectors(t.sectors, where)
   sc.params = parse_params(t.params, where)
@@ -213,7 +213,7 @@ function Scenario:with(t)
   check.typed(t, "table", where, {}, "with")
   check.keys(t, check.set(WITH_KEYS), where, {}, "with")
   if t.name == nil then
-    check.fail(where, { "name" }, "a scenario made with :with{} needs its own name (the base is '%s')", self.name)
+    check.missing(where, { "name" }, "a scenario made with :with{} needs its own name (the base is '%s')", self.name)
   end
   local sc = setmetatable({ where = where, base = self }, Scenario)
   sc.name = parse_name(t.name, where)
