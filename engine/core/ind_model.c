@@ -9,14 +9,15 @@
 
 typedef struct flat_effect {
   int policy;           /* whose weight w_k(t) scales it */
+  int effect;           /* which of its effects */
   int idx;              /* index into the parameter arrays */
   ind_effect_kind kind;
-  double size;          /* size × strength */
+  double size;          /* size × strength, set by ind_model_refresh */
 } flat_effect;
 
 typedef struct flat_transfer {
-  int policy, src, dst;
-  double rate;          /* rate × strength */
+  int policy, transfer, src, dst;
+  double rate;          /* rate × strength, set by ind_model_refresh */
 } flat_transfer;
 
 struct ind_model {
@@ -70,14 +71,14 @@ static ind_status flatten(ind_model *m, ind_err *err) {
       for (int i = 0; i < m->n; i++) {
         if (!shared && !(p->targets >> i & 1)) continue;
         int idx = pidx(m, i, e->param);
-        m->eff[m->neff++] = (flat_effect){k, idx, e->kind, e->size * p->strength};
+        m->eff[m->neff++] = (flat_effect){k, j, idx, e->kind, 0.0};
         add_touched(m, idx);
         if (shared) break;
       }
     }
     for (int j = 0; j < p->ntransfers; j++) {
       const ind_transfer *t = &p->transfers[j];
-      m->tr[m->ntr++] = (flat_transfer){k, t->src, t->dst, t->rate * p->strength};
+      m->tr[m->ntr++] = (flat_transfer){k, j, t->src, t->dst, 0.0};
     }
   }
   return IND_OK;
@@ -93,6 +94,24 @@ static void derive_levels(ind_model *m) {
     m->a0[i] = y0 / ((1.0 + P[IND_P_MU] * P[IND_P_MODERN0]) * pow(k0, a) * pow(leff, 1.0 - a));
     m->f0abs[i] = y0; /* times f0(t) in the right-hand side */
   }
+}
+
+static double strength_of(const ind_policy *p) {
+  return p->b50 > 0.0 ? p->budget / (p->budget + p->b50) : p->strength;
+}
+
+void ind_model_refresh(ind_model *m) {
+  const ind_scenario *sc = m->sc;
+  for (int j = 0; j < m->neff; j++) {
+    const ind_policy *p = &sc->policies[m->eff[j].policy];
+    m->eff[j].size = p->effects[m->eff[j].effect].size * strength_of(p);
+  }
+  for (int j = 0; j < m->ntr; j++) {
+    const ind_policy *p = &sc->policies[m->tr[j].policy];
+    m->tr[j].rate = p->transfers[m->tr[j].transfer].rate * strength_of(p);
+  }
+  memcpy(m->cur, sc->params, (size_t)m->np * sizeof(double));
+  derive_levels(m);
 }
 
 ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err) {
@@ -113,8 +132,7 @@ ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err) {
   m->clamp_first = malloc((np + n) * sizeof(double));
   if (!m->a0 || !m->f0abs || !m->w || !m->cur || !m->mul || !m->add || !m->clamp_first) goto nomem;
   if (flatten(m, err)) goto fail;
-  memcpy(m->cur, sc->params, np * sizeof(double));
-  derive_levels(m);
+  ind_model_refresh(m);
   ind_model_set_stretch_end(m, INFINITY);
   ind_model_reset_diagnostics(m);
   return m;

@@ -30,6 +30,9 @@ typedef struct ind_model ind_model;
 
 ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err);
 void ind_model_free(ind_model *m);
+/* After the scenario's values (not its structure) changed: parameters,
+ * effect sizes, transfer rates, budgets. Re-derives A0 and the rest. */
+void ind_model_refresh(ind_model *m);
 int ind_model_dim(const ind_model *m);
 const ind_scenario *ind_model_scenario(const ind_model *m);
 

@@ -176,43 +176,79 @@ static ind_result *result_alloc(const ind_scenario *sc) {
   return r;
 }
 
-ind_status ind_run(const ind_scenario *sc, ind_result **out, ind_err *err) {
-  sampling S = {0};
-  ind_solver *solver = NULL;
-  ind_result *r = NULL;
-  ind_status st = IND_OK;
-  *out = NULL;
-  ind_model *m = ind_model_alloc(sc, err);
-  if (!m) return err ? err->code : IND_EINVAL;
-  S.dim = ind_model_dim(m);
-  S.nsectors = sc->nsectors;
-  if ((st = collect_times(sc, &S, err))) goto done;
-  S.y = malloc((size_t)S.n * (size_t)S.dim * sizeof(double));
-  solver = ind_solver_alloc(m, &sc->solver, err);
-  r = result_alloc(sc);
-  if (!S.y || !solver || !r) {
-    st = ind_err_set(err, IND_ENOMEM, "out of memory running '%s'", sc->name);
-    goto done;
-  }
-  if ((st = ind_solver_run(solver, S.t, S.n, S.y, err))) goto done;
-  r->steps = ind_solver_steps(solver);
-  r->rhs_calls = ind_model_rhs_calls(m);
+struct ind_runner {
+  ind_scenario *sc;     /* not owned; its values may change between runs */
+  ind_model *m;
+  ind_solver *solver;
+  sampling S;
+  ind_result *r;
+};
+
+void ind_runner_free(ind_runner *rn) {
+  if (!rn) return;
+  ind_solver_free(rn->solver);
+  ind_model_free(rn->m);
+  ind_result_free(rn->r);
+  free(rn->S.t);
+  free(rn->S.y);
+  free(rn);
+}
+
+ind_runner *ind_runner_alloc(ind_scenario *sc, ind_err *err) {
+  ind_runner *rn = calloc(1, sizeof *rn);
+  if (!rn) goto nomem;
+  rn->sc = sc;
+  if (!(rn->m = ind_model_alloc(sc, err))) goto fail;
+  rn->S.dim = ind_model_dim(rn->m);
+  rn->S.nsectors = sc->nsectors;
+  if (collect_times(sc, &rn->S, err)) goto fail;
+  rn->S.y = malloc((size_t)rn->S.n * (size_t)rn->S.dim * sizeof(double));
+  rn->solver = ind_solver_alloc(rn->m, &sc->solver, err);
+  rn->r = result_alloc(sc);
+  if (!rn->S.y || !rn->solver || !rn->r) goto nomem;
+  return rn;
+nomem:
+  ind_err_set(err, IND_ENOMEM, "out of memory preparing '%s'", sc ? sc->name : "?");
+fail:
+  ind_runner_free(rn);
+  return NULL;
+}
+
+ind_status ind_runner_run(ind_runner *rn, ind_err *err) {
+  const ind_scenario *sc = rn->sc;
+  ind_result *r = rn->r;
+  ind_status st = ind_scenario_validate(sc, err);
+  if (st) return st;
+  ind_model_refresh(rn->m);
+  if ((st = ind_solver_run(rn->solver, rn->S.t, rn->S.n, rn->S.y, err))) return st;
+  r->steps = ind_solver_steps(rn->solver);
+  r->rhs_calls = ind_model_rhs_calls(rn->m);
   warn_buf w = {sc, NULL, 0, 0};
-  ind_model_clamps(m, add_warning, &w);
+  ind_model_clamps(rn->m, add_warning, &w);
+  free(r->warnings);
   r->warnings = w.text ? w.text : calloc(1, 1);
-  fill_annual(m, &S, r);
-  for (int k = 0; k < sc->nobs; k++) r->obs_model[k] = ind_obs_model_value(&sc->obs[k], cumulative, &S);
-  if (!r->warnings || w.failed) st = ind_err_set(err, IND_ENOMEM, "out of memory");
-done:
-  if (st) {
-    ind_result_free(r);
-    r = NULL;
+  fill_annual(rn->m, &rn->S, r);
+  for (int k = 0; k < sc->nobs; k++) r->obs_model[k] = ind_obs_model_value(&sc->obs[k], cumulative, &rn->S);
+  if (!r->warnings || w.failed) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  return IND_OK;
+}
+
+const ind_result *ind_runner_result(const ind_runner *rn) { return rn->r; }
+
+double ind_runner_cumulative(const ind_runner *rn, int sector, int var, double t) {
+  return cumulative((void *)&rn->S, sector, var, t);
+}
+
+ind_status ind_run(const ind_scenario *sc, ind_result **out, ind_err *err) {
+  *out = NULL;
+  ind_runner *rn = ind_runner_alloc((ind_scenario *)sc, err); /* runs never change sc */
+  if (!rn) return err ? err->code : IND_ENOMEM;
+  ind_status st = ind_runner_run(rn, err);
+  if (!st) {
+    *out = rn->r;
+    rn->r = NULL;
   }
-  *out = r;
-  ind_solver_free(solver);
-  ind_model_free(m);
-  free(S.t);
-  free(S.y);
+  ind_runner_free(rn);
   return st;
 }
 

@@ -17,6 +17,19 @@ typedef struct ind_result {
 } ind_result;
 
 ind_status ind_run(const ind_scenario *sc, ind_result **out, ind_err *err);
+
+/* A reusable run: the model, solver and result are allocated once, so many
+ * runs of one scenario whose values (not structure) change between them cost
+ * no allocation (ensembles, calibration). ind_runner_run validates the
+ * values, then solves; the result stays owned by the runner. */
+typedef struct ind_runner ind_runner;
+ind_runner *ind_runner_alloc(ind_scenario *sc, ind_err *err);
+ind_status ind_runner_run(ind_runner *rn, ind_err *err);
+const ind_result *ind_runner_result(const ind_runner *rn);
+/* Cumulative production value (var IND_V_PRODUCTION_VALUE) or value added of
+ * sector (or IND_TOTAL) at an output time of the last run. */
+double ind_runner_cumulative(const ind_runner *rn, int sector, int var, double t);
+void ind_runner_free(ind_runner *rn);
 void ind_result_free(ind_result *r);
 
 /* The value of var in year for sector (IND_TOTAL for the total row); NaN when

@@ -1,7 +1,10 @@
 /* ind_scenario.c — building, copying, checking and freeing scenarios. */
 #include "ind_scenario.h"
 
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,8 +69,23 @@ static void policy_clear(ind_policy *p) {
   free(p->transfers);
 }
 
+static void uncertain_clear(ind_uncertain *u) {
+  free(u->key);
+  free(u->targets);
+}
+
+static void joint_clear(ind_joint *j) {
+  free(j->key);
+  free(j->mean);
+  free(j->chol);
+}
+
 void ind_scenario_free(ind_scenario *sc) {
   if (!sc) return;
+  for (int k = 0; k < sc->nunc; k++) uncertain_clear(&sc->unc[k]);
+  for (int k = 0; k < sc->njoint; k++) joint_clear(&sc->joints[k]);
+  free(sc->unc);
+  free(sc->joints);
   for (int i = 0; i < sc->nsectors; i++) {
     if (sc->sector_names) free(sc->sector_names[i]);
     if (sc->sector_titles) free(sc->sector_titles[i]);
@@ -194,6 +212,34 @@ static int copy_policy(ind_policy *d, const ind_policy *s) {
   return 1;
 }
 
+static ind_status copy_uncertainty(ind_scenario *d, const ind_scenario *s, ind_err *err) {
+  for (int k = 0; k < s->nunc; k++) {
+    const ind_uncertain *u = &s->unc[k];
+    if (ind_scenario_add_uncertain(d, u->key, u->targets, u->ntargets, &u->dist, err)) return err ? err->code : IND_ENOMEM;
+    d->unc[k].joint = u->joint;
+    d->unc[k].pos = u->pos;
+  }
+  if (!s->njoint) return IND_OK;
+  d->joints = calloc((size_t)s->njoint, sizeof *d->joints);
+  if (!d->joints) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  for (; d->njoint < s->njoint; d->njoint++) {
+    const ind_joint *sj = &s->joints[d->njoint];
+    ind_joint *dj = &d->joints[d->njoint];
+    size_t n = (size_t)sj->n;
+    dj->n = sj->n;
+    dj->key = dup_text(sj->key);
+    dj->mean = malloc(n * sizeof(double));
+    dj->chol = malloc(n * n * sizeof(double));
+    if (!dj->key || !dj->mean || !dj->chol) {
+      joint_clear(dj);
+      return ind_err_set(err, IND_ENOMEM, "out of memory");
+    }
+    memcpy(dj->mean, sj->mean, n * sizeof(double));
+    memcpy(dj->chol, sj->chol, n * n * sizeof(double));
+  }
+  return IND_OK;
+}
+
 ind_scenario *ind_scenario_copy(const ind_scenario *s, ind_err *err) {
   ind_scenario *d = ind_scenario_new(s->name, s->first_year, s->last_year, s->nsectors, err);
   if (!d) return NULL;
@@ -211,12 +257,140 @@ ind_scenario *ind_scenario_copy(const ind_scenario *s, ind_err *err) {
   }
   for (int k = 0; k < s->nobs; k++)
     if (ind_scenario_add_obs(d, &s->obs[k], err)) goto fail;
+  if (copy_uncertainty(d, s, err)) goto fail;
   return d;
 nomem:
   ind_err_set(err, IND_ENOMEM, "out of memory copying scenario");
 fail:
   ind_scenario_free(d);
   return NULL;
+}
+
+static double *target_slot(ind_scenario *sc, const ind_target *t) {
+  const ind_policy *p = (t->i >= 0 && t->i < sc->npolicies) ? &sc->policies[t->i] : NULL;
+  switch (t->kind) {
+  case IND_T_PARAM:
+    if (t->j < 0 || t->j >= IND_NPARAMS) return NULL;
+    if (t->j < IND_NSECTOR_PARAMS && (t->i < 0 || t->i >= sc->nsectors)) return NULL;
+    return ind_scenario_param(sc, t->j < IND_NSECTOR_PARAMS ? t->i : 0, t->j);
+  case IND_T_EFFECT: return p && t->j >= 0 && t->j < p->neffects ? &p->effects[t->j].size : NULL;
+  case IND_T_TRANSFER: return p && t->j >= 0 && t->j < p->ntransfers ? &p->transfers[t->j].rate : NULL;
+  case IND_T_B50: return p && p->b50 > 0 ? &sc->policies[t->i].b50 : NULL;
+  }
+  return NULL;
+}
+
+double ind_target_get(const ind_scenario *sc, const ind_target *t) {
+  const double *v = target_slot((ind_scenario *)sc, t);
+  return v ? *v : NAN;
+}
+
+ind_status ind_target_set(ind_scenario *sc, const ind_target *t, double v, ind_err *err) {
+  double *slot = target_slot(sc, t);
+  if (!slot) return ind_err_set(err, IND_EINVAL, "target (%d, %d, %d) does not exist in '%s'", (int)t->kind, t->i, t->j, sc->name);
+  *slot = v;
+  return IND_OK;
+}
+
+const char *ind_target_describe(const ind_scenario *sc, const ind_target *t, char *buf, int n) {
+  const ind_policy *p = (t->i >= 0 && t->i < sc->npolicies) ? &sc->policies[t->i] : NULL;
+  size_t len = (size_t)n;
+  if (t->kind == IND_T_PARAM && ind_param_info_get(t->j)) {
+    if (t->j >= IND_NSECTOR_PARAMS) snprintf(buf, len, "%s", ind_param_info_get(t->j)->name);
+    else snprintf(buf, len, "%s (%s)", ind_param_info_get(t->j)->name,
+                  t->i >= 0 && t->i < sc->nsectors ? sc->sector_names[t->i] : "?");
+  } else if (t->kind == IND_T_EFFECT && p && t->j >= 0 && t->j < p->neffects) {
+    snprintf(buf, len, "'%s' effect on %s", p->name, ind_param_info_get(p->effects[t->j].param)->name);
+  } else if (t->kind == IND_T_TRANSFER && p) {
+    snprintf(buf, len, "'%s' transfer rate", p->name);
+  } else if (t->kind == IND_T_B50 && p) {
+    snprintf(buf, len, "'%s' B50", p->name);
+  } else {
+    snprintf(buf, len, "an unknown target");
+  }
+  return buf;
+}
+
+int ind_scenario_uncertain_index(const ind_scenario *sc, const char *key) {
+  for (int k = 0; k < sc->nunc; k++)
+    if (strcmp(sc->unc[k].key, key) == 0) return k;
+  return -1;
+}
+
+ind_status ind_scenario_add_uncertain(ind_scenario *sc, const char *key, const ind_target *targets, int ntargets,
+                                      const ind_dist *dist, ind_err *err) {
+  if (!key || !*key || ind_scenario_uncertain_index(sc, key) >= 0)
+    return ind_err_set(err, IND_EINVAL, "uncertain number '%s' named twice or without a name", key ? key : "");
+  if (ntargets < 1) return ind_err_set(err, IND_EINVAL, "uncertain number '%s' changes nothing", key);
+  ind_uncertain *grown = realloc(sc->unc, (size_t)(sc->nunc + 1) * sizeof *grown);
+  if (!grown) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  sc->unc = grown;
+  ind_uncertain *u = &sc->unc[sc->nunc];
+  memset(u, 0, sizeof *u);
+  u->key = dup_text(key);
+  u->targets = malloc((size_t)ntargets * sizeof *u->targets);
+  if (!u->key || !u->targets) {
+    uncertain_clear(u);
+    return ind_err_set(err, IND_ENOMEM, "out of memory");
+  }
+  memcpy(u->targets, targets, (size_t)ntargets * sizeof *targets);
+  u->ntargets = ntargets;
+  u->joint = -1;
+  u->dist = *dist;
+  sc->nunc++;
+  return IND_OK;
+}
+
+/* Lower Cholesky factor of cov into chol; IND_EINVAL if not positive definite. */
+static ind_status cholesky(const double *cov, int n, double *chol, const char *key, ind_err *err) {
+  for (int r = 0; r < n; r++)
+    for (int c = 0; c < n; c++) {
+      if (!isfinite(cov[r * n + c]) || fabs(cov[r * n + c] - cov[c * n + r]) > 1e-12 * (fabs(cov[r * n + c]) + 1e-300))
+        return ind_err_set(err, IND_EINVAL, "joint '%s': covariance is not symmetric and finite at (%d, %d)", key, r + 1, c + 1);
+      chol[r * n + c] = cov[r * n + c];
+    }
+  gsl_matrix_view m = gsl_matrix_view_array(chol, (size_t)n, (size_t)n);
+  if (gsl_linalg_cholesky_decomp1(&m.matrix) != GSL_SUCCESS)
+    return ind_err_set(err, IND_EINVAL, "joint '%s': covariance is not positive definite", key);
+  for (int r = 0; r < n; r++)
+    for (int c = r + 1; c < n; c++) chol[r * n + c] = 0.0;
+  return IND_OK;
+}
+
+ind_status ind_scenario_add_joint(ind_scenario *sc, const char *key, const char *const *keys, int n,
+                                  const double *mean, const double *cov, ind_err *err) {
+  if (n < 1) return ind_err_set(err, IND_EINVAL, "joint '%s' has no members", key);
+  for (int k = 0; k < n; k++) {
+    int u = ind_scenario_uncertain_index(sc, keys[k]);
+    if (u < 0) return ind_err_set(err, IND_EINVAL, "joint '%s': no uncertain number '%s'", key, keys[k]);
+    if (sc->unc[u].joint >= 0) return ind_err_set(err, IND_EINVAL, "joint '%s': '%s' is already in a joint", key, keys[k]);
+    if (!isfinite(mean[k])) return ind_err_set(err, IND_EINVAL, "joint '%s': mean of '%s' is not finite", key, keys[k]);
+  }
+  ind_joint *grown = realloc(sc->joints, (size_t)(sc->njoint + 1) * sizeof *grown);
+  if (!grown) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  sc->joints = grown;
+  ind_joint *j = &sc->joints[sc->njoint];
+  memset(j, 0, sizeof *j);
+  j->n = n;
+  j->key = dup_text(key);
+  j->mean = malloc((size_t)n * sizeof(double));
+  j->chol = malloc((size_t)n * (size_t)n * sizeof(double));
+  if (!j->key || !j->mean || !j->chol) {
+    joint_clear(j);
+    return ind_err_set(err, IND_ENOMEM, "out of memory");
+  }
+  memcpy(j->mean, mean, (size_t)n * sizeof(double));
+  if (cholesky(cov, n, j->chol, key, err)) {
+    joint_clear(j);
+    return err ? err->code : IND_EINVAL;
+  }
+  for (int k = 0; k < n; k++) {
+    ind_uncertain *u = &sc->unc[ind_scenario_uncertain_index(sc, keys[k])];
+    u->joint = sc->njoint;
+    u->pos = k;
+  }
+  sc->njoint++;
+  return IND_OK;
 }
 
 static ind_status check_params(const ind_scenario *sc, ind_err *err) {
@@ -242,6 +416,8 @@ static ind_status check_policy(const ind_scenario *sc, const ind_policy *p, ind_
   if (bad) return ind_err_set(err, IND_EINVAL, "policy '%s': %s", p->name, bad);
   if (!(p->strength >= 0.0) || !isfinite(p->strength))
     return ind_err_set(err, IND_EINVAL, "policy '%s': strength %g must be >= 0", p->name, p->strength);
+  if (p->b50 != 0.0 && !(p->b50 > 0.0 && isfinite(p->b50) && p->budget >= 0.0 && isfinite(p->budget)))
+    return ind_err_set(err, IND_EINVAL, "policy '%s': budget %g and B50 %g must be >= 0 and > 0", p->name, p->budget, p->b50);
   if (!(p->cost >= 0.0) || !isfinite(p->cost))
     return ind_err_set(err, IND_EINVAL, "policy '%s': cost %g must be >= 0 bn VND/yr", p->name, p->cost);
   if ((p->neffects || p->cost > 0.0) && !p->targets)
@@ -278,12 +454,25 @@ static ind_status check_obs(const ind_scenario *sc, const ind_observation *o, in
   return IND_OK;
 }
 
+static ind_status check_uncertain(const ind_scenario *sc, ind_err *err) {
+  for (int k = 0; k < sc->nunc; k++) {
+    const ind_uncertain *u = &sc->unc[k];
+    const char *bad = u->joint < 0 ? ind_dist_check(&u->dist) : NULL;
+    if (bad) return ind_err_set(err, IND_EINVAL, "uncertain '%s': %s", u->key, bad);
+    for (int t = 0; t < u->ntargets; t++)
+      if (isnan(ind_target_get(sc, &u->targets[t])) && !(u->targets[t].kind == IND_T_PARAM && u->targets[t].j == IND_P_M_NEW))
+        return ind_err_set(err, IND_EINVAL, "uncertain '%s': target %d does not exist", u->key, t + 1);
+  }
+  return IND_OK;
+}
+
 ind_status ind_scenario_validate(const ind_scenario *sc, ind_err *err) {
   for (int i = 0; i < sc->nsectors; i++)
     if (!sc->sector_names[i]) return ind_err_set(err, IND_EINVAL, "sector %d has no name", i + 1);
   ind_status st = check_params(sc, err);
   for (int k = 0; !st && k < sc->npolicies; k++) st = check_policy(sc, &sc->policies[k], err);
   for (int k = 0; !st && k < sc->nobs; k++) st = check_obs(sc, &sc->obs[k], k, err);
+  if (!st) st = check_uncertain(sc, err);
   const ind_solver_opts *o = &sc->solver;
   if (!st && !((unsigned)o->method < IND_NMETHODS && o->rtol > 0 && o->rtol < 1 && o->atol >= 0 &&
                o->h0 > 0 && o->max_steps > 0))

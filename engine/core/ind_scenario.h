@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "ind_dist.h"
 #include "ind_err.h"
 #include "ind_param.h"
 #include "ind_profile.h"
@@ -35,6 +36,7 @@ typedef struct ind_policy {
   int is_event;         /* part of the baseline: no cost, never a policy's gain */
   ind_profile profile;
   double strength;      /* multiplies every effect size: 1, or B/(B + B50) for a budget */
+  double budget, b50;   /* b50 > 0: budget mode, strength is budget/(budget + b50) */
   double cost;          /* bn VND a year, paid over [from, to) */
   uint64_t targets;     /* bit i set: acts on sector i */
   int neffects;
@@ -61,6 +63,40 @@ typedef struct ind_observation {
   char *source;
 } ind_observation;
 
+/* A number of the scenario that a draw or a fit may change. */
+typedef enum {
+  IND_T_PARAM,    /* i = sector (ignored for shared parameters), j = ind_param_id */
+  IND_T_EFFECT,   /* i = policy, j = effect: its size */
+  IND_T_TRANSFER, /* i = policy, j = transfer: its rate */
+  IND_T_B50       /* i = policy in budget mode: its half-saturation budget */
+} ind_target_kind;
+
+typedef struct ind_target {
+  ind_target_kind kind;
+  int i, j;
+} ind_target;
+
+/* An uncertain number: one draw sets every target to the same value. The key
+ * names it across scenarios, so a scenario and its baseline draw the same
+ * value (common random numbers). Members of a joint distribution have
+ * joint >= 0 and their place pos in its vector; the others have dist. */
+typedef struct ind_uncertain {
+  char *key;
+  int ntargets;
+  ind_target *targets;
+  int joint, pos;
+  ind_dist dist;
+} ind_uncertain;
+
+/* A multivariate normal over n uncertain numbers (e.g. a calibration's
+ * posterior): mean and the lower Cholesky factor of the covariance. */
+typedef struct ind_joint {
+  char *key;
+  int n;
+  double *mean;         /* n */
+  double *chol;         /* n × n, row-major, lower triangle used */
+} ind_joint;
+
 typedef enum { IND_RKF45, IND_RKCK, IND_RK8PD, IND_NMETHODS } ind_method;
 
 typedef struct ind_solver_opts {
@@ -82,6 +118,10 @@ typedef struct ind_scenario {
   ind_policy *policies;
   int nobs;
   ind_observation *obs;
+  int nunc;
+  ind_uncertain *unc;
+  int njoint;
+  ind_joint *joints;
   ind_solver_opts solver;
 } ind_scenario;
 
@@ -108,6 +148,22 @@ ind_status ind_policy_add_effect(ind_policy *p, int param, ind_effect_kind kind,
                                  ind_err *err);
 ind_status ind_policy_add_transfer(ind_policy *p, int src, int dst, double rate, ind_err *err);
 ind_status ind_scenario_add_obs(ind_scenario *sc, const ind_observation *ob, ind_err *err);
+
+/* The value a target points at, and setting it (IND_EINVAL for a bad target). */
+double ind_target_get(const ind_scenario *sc, const ind_target *t);
+ind_status ind_target_set(ind_scenario *sc, const ind_target *t, double v, ind_err *err);
+/* "g (non_state)", "policy 'training' effect 1 (r)" into buf. */
+const char *ind_target_describe(const ind_scenario *sc, const ind_target *t, char *buf, int n);
+
+/* Appends an uncertain number (independent: joint = -1) with its targets. */
+ind_status ind_scenario_add_uncertain(ind_scenario *sc, const char *key, const ind_target *targets, int ntargets,
+                                      const ind_dist *dist, ind_err *err);
+/* Appends a joint normal over the uncertain numbers with keys[0..n-1], which
+ * must already be there (added with any dist); cov is n × n row-major, and
+ * must be symmetric positive definite. */
+ind_status ind_scenario_add_joint(ind_scenario *sc, const char *key, const char *const *keys, int n,
+                                  const double *mean, const double *cov, ind_err *err);
+int ind_scenario_uncertain_index(const ind_scenario *sc, const char *key);
 
 /* Checks every value against its admissible range and every reference. */
 ind_status ind_scenario_validate(const ind_scenario *sc, ind_err *err);
