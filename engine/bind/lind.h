@@ -20,8 +20,17 @@ int lind_error(lua_State *L, const char *kind, const char *fmt, ...);
 /* Raises the error of a failed core call, kind chosen from its status. */
 int lind_raise(lua_State *L, const ind_err *err, const char *context);
 
+/* A distribution table {kind, a, b, c, d, values, probs} at idx. */
+void lind_to_dist(lua_State *L, int idx, ind_dist *d);
+void lind_open_dist(lua_State *L);
+
 /* Scenario spec table at idx → a new ind_scenario (raises on a bad spec). */
 ind_scenario *lind_to_scenario(lua_State *L, int idx);
+
+/* Observation specs (the list at idx) for scenario sc into out (at most cap);
+ * returns how many. Their source fields are left NULL. */
+int lind_read_observations(lua_State *L, int idx, const ind_scenario *sc, ind_observation *out, int cap);
+void lind_open_ensemble(lua_State *L);
 
 /* Results: userdata owning a scenario and its result. */
 void lind_push_result(lua_State *L, ind_scenario *sc, ind_result *r);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "lind.h"
 #include "ind_param.h"
@@ -119,7 +120,15 @@ static int core_fail(lua_State *L) {
 
 void lind_open_output(lua_State *L);
 
+/* core.ncpus() -> the number of processors online */
+static int core_ncpus(lua_State *L) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  lua_pushinteger(L, n > 0 ? n : 1);
+  return 1;
+}
+
 static const luaL_Reg core_funcs[] = {
+  {"ncpus", core_ncpus},
   {"params", core_params},
   {"vars", core_vars},
   {"run", core_run},
@@ -132,6 +141,8 @@ int luaopen_indsim_core(lua_State *L) {
   lind_open_result(L);
   luaL_newlib(L, core_funcs);
   lind_open_output(L);
+  lind_open_dist(L);
+  lind_open_ensemble(L);
   lua_pushstring(L, INDSIM_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -6,8 +6,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "lind.h"
+#include "ind_draw.h"
 #include "ind_var.h"
+#include "lind.h"
 
 typedef struct spec_ctx {
   lua_State *L;
@@ -158,6 +159,8 @@ static void read_policies(spec_ctx *c, int spec) {
     p->profile.to = num_field(c, pt, "to", INFINITY, 0);
     p->profile.decay = num_field(c, pt, "decay", 0.0, 0);
     p->strength = num_field(c, pt, "strength", 1.0, 0);
+    p->budget = num_field(c, pt, "budget", 0.0, 0);
+    p->b50 = num_field(c, pt, "b50", 0.0, 0);
     p->cost = p->is_event ? 0.0 : num_field(c, pt, "cost", 0.0, 0);
     p->targets = read_targets(c, pt);
     read_effects(c, pt, p);
@@ -175,30 +178,163 @@ static ind_obs_kind obs_kind(spec_ctx *c, const char *s) {
   return IND_OBS_LEVEL;
 }
 
+static ind_observation read_obs_item(spec_ctx *c, int t) {
+  ind_observation o = {0};
+  set_where(c, t);
+  o.kind = obs_kind(c, str_field(c, t, "kind", 1));
+  lua_getfield(c->L, t, "sector");
+  o.sector = lua_isnil(c->L, -1) ? IND_TOTAL : sector_ref(c, t, "sector");
+  lua_pop(c->L, 1);
+  const char *var = str_field(c, t, "var", 0);
+  o.var = var ? ind_var_find(var) : IND_V_PRODUCTION_VALUE;
+  o.year0 = (int)num_field(c, t, "year0", NAN, 1);
+  o.year1 = (int)num_field(c, t, "year1", o.year0, 0);
+  o.m0 = num_field(c, t, "m0", 0, 0);
+  o.m1 = num_field(c, t, "m1", 12, 0);
+  o.value = num_field(c, t, "value", NAN, 1);
+  o.se = num_field(c, t, "se", NAN, 1);
+  o.source = (char *)str_field(c, t, "source", 0); /* anchored in the spec; copied by the core */
+  return o;
+}
+
 static void read_observations(spec_ctx *c, int spec) {
   ind_err err;
   lua_getfield(c->L, spec, "observations");
   int list = lua_gettop(c->L), n = lua_istable(c->L, list) ? (int)luaL_len(c->L, list) : 0;
   for (int k = 1; k <= n; k++) {
     lua_rawgeti(c->L, list, k);
-    int t = lua_gettop(c->L);
-    set_where(c, t);
-    ind_observation o = {0};
-    o.kind = obs_kind(c, str_field(c, t, "kind", 1));
-    lua_getfield(c->L, t, "sector");
-    o.sector = lua_isnil(c->L, -1) ? IND_TOTAL : sector_ref(c, t, "sector");
-    lua_pop(c->L, 1);
-    const char *var = str_field(c, t, "var", 0);
-    o.var = var ? ind_var_find(var) : IND_V_PRODUCTION_VALUE;
-    o.year0 = (int)num_field(c, t, "year0", NAN, 1);
-    o.year1 = (int)num_field(c, t, "year1", o.year0, 0);
-    o.m0 = num_field(c, t, "m0", 0, 0);
-    o.m1 = num_field(c, t, "m1", 12, 0);
-    o.value = num_field(c, t, "value", NAN, 1);
-    o.se = num_field(c, t, "se", NAN, 1);
-    o.source = (char *)str_field(c, t, "source", 0);
+    ind_observation o = read_obs_item(c, lua_gettop(c->L));
     if (ind_scenario_add_obs(c->sc, &o, &err)) lind_raise(c->L, &err, c->where);
     lua_pop(c->L, 1);
+  }
+  lua_pop(c->L, 1);
+}
+
+int lind_read_observations(lua_State *L, int idx, const ind_scenario *sc, ind_observation *out, int cap) {
+  spec_ctx c = {L, (ind_scenario *)sc, NULL};
+  idx = lua_absindex(L, idx);
+  int n = lua_istable(L, idx) ? (int)luaL_len(L, idx) : 0;
+  if (n > cap) lind_error(L, LIND_ERR_SCENARIO, "at most %d plan targets", cap);
+  for (int k = 0; k < n; k++) {
+    lua_rawgeti(L, idx, k + 1);
+    out[k] = read_obs_item(&c, lua_gettop(L));
+    out[k].source = NULL;
+    lua_pop(L, 1);
+  }
+  return n;
+}
+
+/* One target {kind = "param"|"effect"|"transfer"|"b50", sector, param, policy, effect, transfer}. */
+static ind_target read_target(spec_ctx *c, int t) {
+  static const char *const kinds[] = {"param", "effect", "transfer", "b50", NULL};
+  const char *kind = str_field(c, t, "kind", 1);
+  int k = 0;
+  while (kinds[k] && strcmp(kinds[k], kind) != 0) k++;
+  if (!kinds[k]) fail(c, "unknown target kind", kind);
+  ind_target tg = {(ind_target_kind)k, 0, 0};
+  if (tg.kind == IND_T_PARAM) {
+    const char *pname = str_field(c, t, "param", 1);
+    tg.i = (int)num_field(c, t, "sector", 1, 0) - 1;
+    tg.j = ind_param_find(pname);
+    if (tg.j < 0) fail(c, "unknown parameter", pname);
+  } else {
+    tg.i = (int)num_field(c, t, "policy", NAN, 1) - 1;
+    tg.j = tg.kind == IND_T_EFFECT ? (int)num_field(c, t, "effect", NAN, 1) - 1
+         : tg.kind == IND_T_TRANSFER ? (int)num_field(c, t, "transfer", NAN, 1) - 1 : 0;
+  }
+  return tg;
+}
+
+/* The targets list of the table at idx into a userdata array left on the stack. */
+static ind_target *read_targets_list(spec_ctx *c, int idx, int *n) {
+  lua_getfield(c->L, idx, "targets");
+  int list = lua_gettop(c->L);
+  *n = lua_istable(c->L, list) ? (int)luaL_len(c->L, list) : 0;
+  ind_target *ts = lua_newuserdatauv(c->L, (size_t)(*n ? *n : 1) * sizeof *ts, 0);
+  for (int k = 0; k < *n; k++) {
+    lua_rawgeti(c->L, list, k + 1);
+    ts[k] = read_target(c, lua_gettop(c->L));
+    lua_pop(c->L, 1);
+  }
+  lua_remove(c->L, list);
+  return ts;
+}
+
+static void read_uncertain(spec_ctx *c, int spec) {
+  ind_err err;
+  lua_getfield(c->L, spec, "uncertain");
+  int list = lua_gettop(c->L), n = lua_istable(c->L, list) ? (int)luaL_len(c->L, list) : 0;
+  for (int k = 1; k <= n; k++) {
+    lua_rawgeti(c->L, list, k);
+    int u = lua_gettop(c->L), nt;
+    const char *key = str_field(c, u, "key", 1);
+    ind_dist d;
+    lua_getfield(c->L, u, "dist");
+    lind_to_dist(c->L, -1, &d);
+    lua_pop(c->L, 1);
+    ind_target *ts = read_targets_list(c, u, &nt);
+    if (ind_scenario_add_uncertain(c->sc, key, ts, nt, &d, &err)) lind_raise(c->L, &err, c->where);
+    lua_settop(c->L, list);
+  }
+  lua_pop(c->L, 1);
+}
+
+/* A member of a joint that is not already uncertain becomes one (its
+ * distribution is the joint's marginal; only the joint draws it). */
+static const char *joint_member(spec_ctx *c, int m, double mean, double var) {
+  ind_err err;
+  const char *key = str_field(c, m, "key", 1);
+  if (ind_scenario_uncertain_index(c->sc, key) < 0) {
+    int nt;
+    ind_target *ts = read_targets_list(c, m, &nt);
+    ind_dist d = {IND_DIST_NORMAL, mean, var > 0 ? sqrt(var) : 1.0, 0, 0, 0, {0}, {0}};
+    if (ind_scenario_add_uncertain(c->sc, key, ts, nt, &d, &err)) lind_raise(c->L, &err, c->where);
+    lua_pop(c->L, 1);
+  }
+  return key;
+}
+
+static void read_joint(spec_ctx *c, int j) {
+  ind_err err;
+  set_where(c, j);
+  lua_getfield(c->L, j, "members");
+  int members = lua_gettop(c->L), n = (int)luaL_len(c->L, members);
+  const char **keys = lua_newuserdatauv(c->L, (size_t)(n ? n : 1) * sizeof *keys, 0);
+  double *mean = lua_newuserdatauv(c->L, (size_t)(n ? n : 1) * sizeof(double), 0);
+  double *cov = lua_newuserdatauv(c->L, (size_t)(n ? n * n : 1) * sizeof(double), 0);
+  for (int k = 0; k < n; k++) {
+    lua_getfield(c->L, j, "mean");
+    lua_rawgeti(c->L, -1, k + 1);
+    mean[k] = lua_tonumber(c->L, -1);
+    lua_pop(c->L, 2);
+  }
+  lua_getfield(c->L, j, "cov");
+  for (int r = 0; r < n; r++) {
+    lua_rawgeti(c->L, -1, r + 1);
+    for (int q = 0; q < n; q++) {
+      lua_rawgeti(c->L, -1, q + 1);
+      cov[r * n + q] = lua_isnumber(c->L, -1) ? lua_tonumber(c->L, -1) : NAN;
+      lua_pop(c->L, 1);
+    }
+    lua_pop(c->L, 1);
+  }
+  lua_pop(c->L, 1);
+  for (int k = 0; k < n; k++) {
+    lua_rawgeti(c->L, members, k + 1);
+    keys[k] = joint_member(c, lua_gettop(c->L), mean[k], cov[k * n + k]); /* key string anchored in the spec */
+    lua_pop(c->L, 1);
+  }
+  if (ind_scenario_add_joint(c->sc, str_field(c, j, "key", 1), keys, n, mean, cov, &err)) lind_raise(c->L, &err, c->where);
+  lua_settop(c->L, members - 1);
+}
+
+static void read_joints(spec_ctx *c, int spec) {
+  lua_getfield(c->L, spec, "joints");
+  int list = lua_gettop(c->L), n = lua_istable(c->L, list) ? (int)luaL_len(c->L, list) : 0;
+  for (int k = 1; k <= n; k++) {
+    lua_rawgeti(c->L, list, k);
+    read_joint(c, lua_gettop(c->L));
+    lua_settop(c->L, list);
   }
   lua_pop(c->L, 1);
 }
@@ -256,7 +392,9 @@ ind_scenario *lind_to_scenario(lua_State *L, int idx) {
   read_solver(&c, idx);
   read_policies(&c, idx);
   read_observations(&c, idx);
-  if (ind_scenario_validate(c.sc, &err)) lind_raise(L, &err, c.where);
+  read_uncertain(&c, idx);
+  read_joints(&c, idx);
+  if (ind_scenario_apply_medians(c.sc, &err) || ind_scenario_validate(c.sc, &err)) lind_raise(L, &err, c.where);
   *slot = NULL; /* ownership passes to the caller */
   lua_pop(L, 1);
   return c.sc;

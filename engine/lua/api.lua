@@ -168,6 +168,39 @@ local function target(file, default_stem)
   return dir, stem, ext
 end
 
+-- ensemble(scenario, {n =, seed =, threads =, baseline = scenario|false, progress =})
+-- Draws n times; with a baseline (its own :with base by default, when it has
+-- one) the gains are computed draw by draw with the same values (common
+-- random numbers). Plan targets come from the scenario's targets.
+function M.ensemble(sc, opts)
+  local where = check.where()
+  if not scenario.is_scenario(sc) then check.fail(where, {}, "ensemble expects a scenario, got %s", type(sc)) end
+  opts = check_opts(opts, { "n", "seed", "threads", "baseline", "progress", "alpha" }, "ensemble")
+  local n = opts.n or 1000
+  if math.type(n) ~= "integer" or n < 1 then check.fail(where, { "n" }, "the number of draws must be a whole number >= 1") end
+  local base = opts.baseline
+  if base == nil then base = false end
+  if base and not scenario.is_scenario(base) then check.fail(where, { "baseline" }, "a scenario or false expected") end
+  local spec = sc:spec(options.lang)
+  local e = core.ensemble(spec, base and base:spec(options.lang) or nil, {
+    n = n, seed = opts.seed or options.seed or 1, threads = opts.threads or options.threads or core.ncpus(),
+    alpha = opts.alpha, targets = spec.targets,
+    progress = opts.progress ~= false and not options.quiet,
+  })
+  scenario_of[e] = sc
+  if e.failed > 0 then
+    warn_once(("%s: %d of %d draws failed and are left out of every statistic; the first: %s"):format(sc.name, e.failed, e.draws, e.failure))
+  end
+  return e
+end
+
+-- write_fan(ensemble): fan.csv (and targets.csv) in out/<name>/
+function M.write_fan(e)
+  local dir = M.dir_of(e)
+  core.write_fan(e, dir)
+  return dir
+end
+
 M.plot = {}
 
 -- plot.projection(result [, {file = }]): production value and growth with

@@ -114,6 +114,7 @@ function Measure:spec(sectors, lang)
     name = self.name, title = M.text(self.title, lang, self.name), is_event = self.kind == "event",
     from = self.from, to = self.to and (self.to + 1) or nil, ramp = self.ramp, decay = self.decay,
     strength = self.strength, cost = self.cost, targets = targets, effects = effects, transfers = transfers,
+    budget = self.b50 and self.budget or nil, b50 = self.b50 and self.b50.value or nil,
     where = ("%s:%d"):format(self.where.file, self.where.line),
   }
 end
@@ -207,6 +208,7 @@ function Definition:__call(t)
   m.title = parse_text(t.title, where, { "title" }) or self.title
   m.targets = t.targets ~= nil and parse_targets(t.targets, where, { "targets" }) or self.targets
   m.strength, m.cost, m.budget = how.strength, how.cost, how.budget
+  if how.budget then m.b50 = self.B50 end -- the core recomputes the strength when B50 is drawn
   m.effects, m.transfers, m.source = {}, {}, t.source or self.source
   for _, key in ipairs(self.order) do
     local e = self.effects[key]
@@ -267,8 +269,8 @@ local function one_off(t, kind, label)
     if t.budget ~= nil then
       local B = check.number_in(t.budget, 0, 1e9, where, { "budget" }, "bn VND/yr")
       if t.B50 == nil then check.missing(where, { "B50" }, "budget = needs B50 = (the yearly budget that buys half the maximum effect)") end
-      local B50 = check.number_in(t.B50, 1e-9, 1e9, where, { "B50" }, "bn VND/yr")
-      m.strength, m.cost, m.budget = B / (B + B50), B, B
+      local b50 = assume.parse(t.B50, { unit = "bn VND/yr", lo = 1e-9, hi = 1e9 }, where, { "B50" })
+      m.strength, m.cost, m.budget, m.b50 = B / (B + b50.value), B, B, b50
     else
       if t.B50 ~= nil then check.fail(where, { "B50" }, "B50 only goes with budget =") end
       m.cost = t.cost == nil and 0 or check.number_in(t.cost, 0, 1e9, where, { "cost" }, "bn VND/yr")

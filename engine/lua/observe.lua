@@ -10,7 +10,8 @@ local M = {}
 local Obs = {}
 Obs.__index = Obs
 
-function M.is_observation(v) return getmetatable(v) == Obs end
+function M.is_observation(v) return getmetatable(v) == Obs and not v.is_target end
+function M.is_target(v) return getmetatable(v) == Obs and v.is_target == true end
 
 local COMMON = { "value", "pct", "se", "sector", "var", "source", "note" }
 local VARS = { production_value = true, value_added = true }
@@ -90,6 +91,18 @@ function M.period_growth(t)
       check.fail(w, { "months" }, "months = N (the first N, 1..12) or {first, last} (1..12) expected")
     end
   end)
+end
+
+-- Plan targets (target.avg_growth{years = {2006, 2010}, pct = 15, ...}): the
+-- same quantities, met when the model's value is at least the one given.
+-- Only yearly kinds: a level, a year's growth, an average growth.
+M.targets = {}
+for _, kind in ipairs { "level", "growth", "avg_growth" } do
+  M.targets[kind] = function(t)
+    local o = M[kind](t)
+    o.is_target = true
+    return o
+  end
 end
 
 -- The spec the C core reads; sectors maps a name to its index; period checks.

@@ -8,6 +8,7 @@ local catalogue = require "indsim.catalogue"
 local loader = require "indsim.loader"
 local api = require "indsim.api"
 local options = require "indsim.options"
+local dist = require "indsim.dist"
 
 local policy = { define = measure.define, custom = measure.custom }
 for _, name in ipairs(catalogue.order) do policy[name] = catalogue[name] end
@@ -24,11 +25,15 @@ local exports = {
   transfer = measure.transfer,
   obs = { level = observe.level, growth = observe.growth, avg_growth = observe.avg_growth,
           period_growth = observe.period_growth },
+  target = observe.targets,
+  ensemble = api.ensemble,
   run = api.run,
   compare = api.compare,
   write = api.write,
   plot = api.plot,
   output_dir = function() return options.out end,
+  normal = dist.normal, lognormal = dist.lognormal, uniform = dist.uniform, triangular = dist.triangular,
+  beta = dist.beta, choice = dist.choice, mvnormal = dist.mvnormal,
 }
 
 loader.set_exports(exports)

@@ -7,6 +7,8 @@ local check = require "indsim.check"
 local assume = require "indsim.assume"
 local measure = require "indsim.measure"
 local observe = require "indsim.observe"
+local dist = require "indsim.dist"
+local numbers = require "indsim.numbers"
 
 local M = {}
 local Scenario = {}
@@ -19,8 +21,8 @@ local param_names = {}
 for _, p in ipairs(PARAM_LIST) do param_names[#param_names + 1] = p.name end
 
 local NEW_KEYS = { "name", "title", "description", "period", "sectors", "params", "policies", "events",
-                   "observations", "solver", "report" }
-local WITH_KEYS = { "add_policies", "add_events", "add_observations" }
+                   "observations", "targets", "joints", "solver", "report" }
+local WITH_KEYS = { "add_policies", "add_events", "add_observations", "add_targets" }
 for _, k in ipairs(NEW_KEYS) do WITH_KEYS[#WITH_KEYS + 1] = k end
 local SOLVER_KEYS = check.set { "method", "rtol", "atol", "h0", "max_steps" }
 local REPORT_KEYS = check.set { "years", "basis" }
@@ -188,6 +190,8 @@ function M.new(t)
   sc.policies = parse_list(t.policies, where, "policies", is_policy, "a policy (policy.<kind>{...} or policy.custom{...})")
   sc.events = parse_list(t.events, where, "events", is_event, "an event (event{...} or transfer{...})")
   sc.observations = parse_list(t.observations, where, "observations", observe.is_observation, "an observation (obs.growth{...} ...)")
+  sc.joints = parse_list(t.joints, where, "joints", dist.is_joint, "a joint distribution (mvnormal{...})")
+  sc.targets = parse_list(t.targets, where, "targets", observe.is_target, "a plan target (target.avg_growth{...} ...)")
   sc.solver = parse_solver(t.solver, where)
   sc.report = parse_report(t.report, where)
   return finalize(sc)
@@ -227,11 +231,13 @@ function Scenario:with(t)
     if entry["*"] or not sc.params[name] then sc.params[name] = entry
     else for k, a in pairs(entry) do sc.params[name][k] = a end end
   end
-  for _, key in ipairs { "policies", "events", "observations" } do
-    local accept = key == "policies" and is_policy or key == "events" and is_event or observe.is_observation
+  for _, key in ipairs { "policies", "events", "observations", "targets" } do
+    local accept = key == "policies" and is_policy or key == "events" and is_event or
+                   key == "targets" and observe.is_target or observe.is_observation
     local list = t[key] ~= nil and parse_list(t[key], where, key, accept, "a " .. key:sub(1, -2)) or self[key]
     sc[key] = concat(list, parse_list(t["add_" .. key], where, "add_" .. key, accept, "a " .. key:sub(1, -2)))
   end
+  sc.joints = t.joints ~= nil and parse_list(t.joints, where, "joints", dist.is_joint, "a joint distribution (mvnormal{...})") or self.joints
   sc.solver = parse_solver(t.solver, where, self.solver)
   sc.report = parse_report(t.report, where, self.report)
   return finalize(sc)
@@ -260,17 +266,44 @@ function Scenario:spec(lang)
     local a = info.shared and self:assumption(name)
     if a then shared[name] = a.value end
   end
+  local measures = self:measures()
   local policies = {}
-  for _, m in ipairs(self.events) do policies[#policies + 1] = m:spec(index, lang) end
-  for _, m in ipairs(self.policies) do policies[#policies + 1] = m:spec(index, lang) end
-  local observations = {}
+  for k, m in ipairs(measures) do policies[k] = m:spec(index, lang) end
+  local observations, targets = {}, {}
   for i, o in ipairs(self.observations) do observations[i] = o:spec(index, self.period[1], self.period[2]) end
+  for i, o in ipairs(self.targets) do targets[i] = o:spec(index, self.period[1], self.period[2]) end
   return {
     name = self.name, title = measure.text(self.title, lang, self.name),
     first_year = self.period[1], last_year = self.period[2],
-    sectors = sectors, shared = shared, policies = policies, observations = observations,
+    sectors = sectors, shared = shared, policies = policies, observations = observations, targets = targets,
+    uncertain = numbers.uncertain(self, measures), joints = self:joint_specs(measures),
     solver = self.solver, where = ("%s:%d"):format(self.where.file, self.where.line),
   }
+end
+
+-- Events first, then policies: the order of the spec (and of the C core).
+function Scenario:measures()
+  local out = {}
+  for _, m in ipairs(self.events) do out[#out + 1] = m end
+  for _, m in ipairs(self.policies) do out[#out + 1] = m end
+  return out
+end
+
+-- The joint normals with the targets of each named number resolved.
+function Scenario:joint_specs(measures)
+  if #self.joints == 0 then return {} end
+  local index = numbers.index(self, measures)
+  local out = {}
+  for i, j in ipairs(self.joints) do
+    local members = {}
+    for k, name in ipairs(j.params) do
+      local n = index[name] or check.fail(j.where, { "params", k }, "'%s' names no number of scenario '%s'", name, self.name)
+      members[k] = { key = name, targets = n.targets }
+    end
+    out[i] = { key = j.name .. "#" .. i, members = members, mean = j.mean, cov = j.cov,
+               where = ("%s:%d"):format(j.where.file, j.where.line) }
+  end
+  return out
 end
 
 function Scenario:title_text(lang) return measure.text(self.title, lang, self.name) end

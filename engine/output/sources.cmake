@@ -6,6 +6,7 @@ list(APPEND INDSIM_OUTPUT_SOURCES
   output/ind_labels.c
   output/ind_gpscript.c
   output/ind_gnuplot.c
+  output/ind_fan.c
   output/ind_plotjob.c
   output/ind_plot.c
   output/ind_table.c

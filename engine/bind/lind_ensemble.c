@@ -1,0 +1,269 @@
+/* lind_ensemble.c — Monte Carlo ensembles from Lua: core.ensemble(spec,
+ * baseline_spec, opts) runs one and returns an object to read statistics
+ * from (e:stats, e:quantile, e:observations, e:targets) and to write
+ * (core.write_fan). A progress bar with an ETA goes to stderr when it is a
+ * terminal. */
+#include <lauxlib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ind_ensemble.h"
+#include "ind_fan.h"
+#include "ind_observe.h"
+#include "lind.h"
+
+#define ENSEMBLE_MT "indsim.ensemble"
+#define MAX_TARGETS 64
+
+typedef struct lind_ensemble {
+  ind_ensemble *e;
+  ind_scenario *sc, *base;
+  int ntargets;
+  ind_observation targets[MAX_TARGETS];
+} lind_ensemble;
+
+static lind_ensemble *check_ensemble(lua_State *L, int idx) { return luaL_checkudata(L, idx, ENSEMBLE_MT); }
+
+static int ensemble_gc(lua_State *L) {
+  lind_ensemble *u = check_ensemble(L, 1);
+  ind_ensemble_free(u->e);
+  ind_scenario_free(u->sc);
+  ind_scenario_free(u->base);
+  u->e = NULL;
+  u->sc = u->base = NULL;
+  return 0;
+}
+
+typedef struct progress {
+  const char *name;
+  struct timespec t0;
+} progress;
+
+static double seconds_since(const struct timespec *t0) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
+}
+
+static void show_progress(void *ud, long done, long total) {
+  progress *p = ud;
+  double el = seconds_since(&p->t0), eta = done > 0 ? el * (double)(total - done) / (double)done : 0.0;
+  int width = 30, fill = (int)(width * (double)done / (double)total);
+  char bar[64];
+  for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '-';
+  bar[width] = '\0';
+  fprintf(stderr, "\r  %-20.20s [%s] %3d%% %ld/%ld  ETA %.0f s ", p->name, bar, (int)(100.0 * (double)done / (double)total),
+          done, total, eta);
+  if (done == total) fputc('\n', stderr);
+  fflush(stderr);
+}
+
+static double opt_number(lua_State *L, int t, const char *k, double def) {
+  lua_getfield(L, t, k);
+  double v = luaL_optnumber(L, -1, def);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* core.ensemble(spec, baseline_spec | nil, {n, seed, threads, alpha, targets, progress}) */
+static int core_ensemble(lua_State *L) {
+  ind_err err;
+  luaL_checktype(L, 3, LUA_TTABLE);
+  lind_ensemble *u = lua_newuserdatauv(L, sizeof *u, 0);
+  memset(u, 0, sizeof *u);
+  luaL_setmetatable(L, ENSEMBLE_MT);
+  int self = lua_gettop(L);
+  u->sc = lind_to_scenario(L, 1);
+  if (!lua_isnil(L, 2)) u->base = lind_to_scenario(L, 2);
+  ind_ensemble_opts o = {0};
+  o.n = (long)opt_number(L, 3, "n", 1000);
+  o.seed = (uint64_t)opt_number(L, 3, "seed", 1);
+  o.threads = (int)opt_number(L, 3, "threads", 1);
+  o.alpha = opt_number(L, 3, "alpha", 0.005);
+  lua_getfield(L, 3, "targets");
+  u->ntargets = lind_read_observations(L, -1, u->sc, u->targets, MAX_TARGETS);
+  lua_pop(L, 1);
+  o.targets = u->targets;
+  o.ntargets = u->ntargets;
+  progress p = {u->sc->name, {0, 0}};
+  lua_getfield(L, 3, "progress");
+  if (lua_toboolean(L, -1) && isatty(2)) {
+    clock_gettime(CLOCK_MONOTONIC, &p.t0);
+    o.progress = show_progress;
+    o.progress_ud = &p;
+  }
+  lua_pop(L, 1);
+  if (ind_ensemble_run(u->sc, u->base, &o, &u->e, &err)) return lind_raise(L, &err, u->sc->name);
+  lua_settop(L, self);
+  return 1;
+}
+
+static int set_arg(lua_State *L, int idx) {
+  static const char *const sets[] = {"level", "gain", "gain_pct", NULL};
+  return luaL_checkoption(L, idx, "level", sets);
+}
+
+static int var_arg(lua_State *L, int idx) {
+  const char *name = luaL_checkstring(L, idx);
+  int v = ind_var_find(name);
+  if (v < 0) {
+    luaL_where(L, 1);
+    lind_error(L, LIND_ERR_SCENARIO, "%sunknown output variable '%s'", lua_tostring(L, -1), name);
+  }
+  return v;
+}
+
+static int sector_arg(lua_State *L, const ind_scenario *sc, int idx) {
+  const char *name = luaL_optstring(L, idx, "total");
+  if (strcmp(name, "total") == 0) return IND_TOTAL;
+  int i = ind_scenario_sector_index(sc, name);
+  if (i < 0) {
+    luaL_where(L, 1);
+    lind_error(L, LIND_ERR_SCENARIO, "%sscenario '%s' has no sector '%s'", lua_tostring(L, -1), sc->name, name);
+  }
+  return i;
+}
+
+static void set_num(lua_State *L, const char *k, double v) {
+  if (isnan(v)) lua_pushnil(L);
+  else lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void push_stats(lua_State *L, const ind_stats *st) {
+  static const char *const names[IND_NFAN] = {"q05", "q25", "q50", "q75", "q95"};
+  lua_createtable(L, 0, 8);
+  lua_pushinteger(L, st->n);
+  lua_setfield(L, -2, "n");
+  set_num(L, "mean", st->mean);
+  set_num(L, "sd", st->sd);
+  for (int k = 0; k < IND_NFAN; k++) set_num(L, names[k], st->q[k]);
+}
+
+/* e:stats(var, year [, sector [, set]]) -> {n, mean, sd, q05, q25, q50, q75, q95} */
+static int ensemble_stats(lua_State *L) {
+  ind_err err;
+  lind_ensemble *u = check_ensemble(L, 1);
+  int var = var_arg(L, 2), year = (int)luaL_checkinteger(L, 3), sector = sector_arg(L, u->sc, 4), set = set_arg(L, 5);
+  ind_stats st;
+  if (ind_ensemble_stats(u->e, (ind_set)set, year, sector, var, &st, &err)) return lind_raise(L, &err, NULL);
+  push_stats(L, &st);
+  return 1;
+}
+
+/* e:quantile(var, year, sector, q [, set]) */
+static int ensemble_quantile(lua_State *L) {
+  lind_ensemble *u = check_ensemble(L, 1);
+  int var = var_arg(L, 2), year = (int)luaL_checkinteger(L, 3), sector = sector_arg(L, u->sc, 4);
+  double q = luaL_checknumber(L, 5);
+  luaL_argcheck(L, q >= 0 && q <= 1, 5, "a probability in [0, 1]");
+  double v = ind_ensemble_quantile(u->e, (ind_set)set_arg(L, 6), year, sector, var, q);
+  if (isnan(v)) lua_pushnil(L);
+  else lua_pushnumber(L, v);
+  return 1;
+}
+
+/* e:observations() -> list of {label, observed, se, mean, sd, q05..q95, n} */
+static int ensemble_observations(lua_State *L) {
+  ind_err err;
+  lind_ensemble *u = check_ensemble(L, 1);
+  lua_createtable(L, u->sc->nobs, 0);
+  for (int k = 0; k < u->sc->nobs; k++) {
+    ind_stats st;
+    char label[160];
+    if (ind_ensemble_obs_stats(u->e, k, &st, &err)) return lind_raise(L, &err, NULL);
+    push_stats(L, &st);
+    lua_pushstring(L, ind_obs_describe(&u->sc->obs[k], u->sc, label, sizeof label));
+    lua_setfield(L, -2, "label");
+    set_num(L, "observed", u->sc->obs[k].value);
+    set_num(L, "se", u->sc->obs[k].se);
+    lua_pushinteger(L, u->sc->obs[k].year1);
+    lua_setfield(L, -2, "year");
+    lua_rawseti(L, -2, k + 1);
+  }
+  return 1;
+}
+
+/* e:targets() -> list of {label, target, p_met, shortfall, mean, ..., q95} */
+static int ensemble_targets(lua_State *L) {
+  ind_err err;
+  lind_ensemble *u = check_ensemble(L, 1);
+  lua_createtable(L, u->ntargets, 0);
+  for (int k = 0; k < u->ntargets; k++) {
+    ind_target_stats ts;
+    char label[160];
+    if (ind_ensemble_target(u->e, k, &ts, &err)) return lind_raise(L, &err, NULL);
+    push_stats(L, &ts.value);
+    lua_pushstring(L, ind_obs_describe(&u->targets[k], u->sc, label, sizeof label));
+    lua_setfield(L, -2, "label");
+    set_num(L, "target", u->targets[k].value);
+    set_num(L, "p_met", ts.p_met);
+    set_num(L, "shortfall", ts.shortfall);
+    lua_rawseti(L, -2, k + 1);
+  }
+  return 1;
+}
+
+static int ensemble_index(lua_State *L) {
+  lind_ensemble *u = check_ensemble(L, 1);
+  const char *key = luaL_checkstring(L, 2);
+  if (!strcmp(key, "name")) lua_pushstring(L, u->sc->name);
+  else if (!strcmp(key, "title")) lua_pushstring(L, u->sc->title);
+  else if (!strcmp(key, "baseline")) u->base ? (void)lua_pushstring(L, u->base->name) : lua_pushnil(L);
+  else if (!strcmp(key, "draws")) lua_pushinteger(L, ind_ensemble_draws(u->e));
+  else if (!strcmp(key, "failed")) lua_pushinteger(L, ind_ensemble_failed(u->e));
+  else if (!strcmp(key, "failure")) lua_pushstring(L, ind_ensemble_failure(u->e));
+  else if (!strcmp(key, "rhs_calls")) lua_pushinteger(L, ind_ensemble_rhs_calls(u->e));
+  else if (!strcmp(key, "bytes")) lua_pushinteger(L, (lua_Integer)ind_ensemble_bytes(u->e));
+  else if (!strcmp(key, "first_year")) lua_pushinteger(L, u->sc->first_year);
+  else if (!strcmp(key, "last_year")) lua_pushinteger(L, u->sc->last_year);
+  else {
+    lua_getmetatable(L, 1);
+    lua_getfield(L, -1, key);
+  }
+  return 1;
+}
+
+static int ensemble_tostring(lua_State *L) {
+  lind_ensemble *u = check_ensemble(L, 1);
+  lua_pushfstring(L, "indsim ensemble '%s' (%d draws)", u->sc->name, (int)ind_ensemble_draws(u->e));
+  return 1;
+}
+
+/* core.write_fan(e, dir): dir/fan.csv, and dir/targets.csv when there are plan targets */
+static int write_fan(lua_State *L) {
+  ind_err err;
+  lind_ensemble *u = check_ensemble(L, 1);
+  const char *dir = luaL_checkstring(L, 2);
+  if (ind_csv_write_fan(lua_pushfstring(L, "%s/fan.csv", dir), u->sc, u->e, &err)) return lind_raise(L, &err, NULL);
+  if (u->ntargets &&
+      ind_csv_write_targets(lua_pushfstring(L, "%s/targets.csv", dir), u->sc, u->targets, u->ntargets, u->e, &err))
+    return lind_raise(L, &err, NULL);
+  return 0;
+}
+
+static const luaL_Reg ensemble_methods[] = {
+  {"stats", ensemble_stats},
+  {"quantile", ensemble_quantile},
+  {"observations", ensemble_observations},
+  {"targets", ensemble_targets},
+  {"__index", ensemble_index},
+  {"__gc", ensemble_gc},
+  {"__tostring", ensemble_tostring},
+  {NULL, NULL},
+};
+
+static const luaL_Reg funcs[] = {
+  {"ensemble", core_ensemble},
+  {"write_fan", write_fan},
+  {NULL, NULL},
+};
+
+void lind_open_ensemble(lua_State *L) {
+  if (luaL_newmetatable(L, ENSEMBLE_MT)) luaL_setfuncs(L, ensemble_methods, 0);
+  lua_pop(L, 1);
+  luaL_setfuncs(L, funcs, 0);
+}

@@ -1,0 +1,105 @@
+/* ind_draw.c — per-key random streams (GSL's taus2, cheap to seed) and the
+ * application of a draw to a scenario's targets. */
+#include "ind_draw.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <stdlib.h>
+
+struct ind_drawer {
+  gsl_rng *rng;
+  double *z, *x; /* joint normals: standard normals and the values, longest joint */
+  int zcap;
+};
+
+static uint64_t splitmix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+static uint64_t fnv1a(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+  return h;
+}
+
+uint64_t ind_stream_seed(uint64_t seed, uint64_t index, const char *key) {
+  return splitmix64(splitmix64(splitmix64(seed) ^ index) ^ fnv1a(key));
+}
+
+ind_drawer *ind_drawer_alloc(const ind_scenario *sc, ind_err *err) {
+  ind_drawer *d = calloc(1, sizeof *d);
+  if (!d) goto nomem;
+  for (int j = 0; j < sc->njoint; j++)
+    if (sc->joints[j].n > d->zcap) d->zcap = sc->joints[j].n;
+  d->rng = gsl_rng_alloc(gsl_rng_taus2);
+  d->z = malloc((size_t)(d->zcap ? d->zcap : 1) * sizeof(double));
+  d->x = malloc((size_t)(d->zcap ? d->zcap : 1) * sizeof(double));
+  if (!d->rng || !d->z || !d->x) goto nomem;
+  return d;
+nomem:
+  ind_drawer_free(d);
+  ind_err_set(err, IND_ENOMEM, "out of memory preparing draws");
+  return NULL;
+}
+
+void ind_drawer_free(ind_drawer *d) {
+  if (!d) return;
+  if (d->rng) gsl_rng_free(d->rng);
+  free(d->z);
+  free(d->x);
+  free(d);
+}
+
+static void seed_stream(gsl_rng *rng, uint64_t seed, uint64_t index, const char *key) {
+  /* gsl_rng_set takes an unsigned long; taus2 is fully seeded by its low 32 bits */
+  uint64_t s = ind_stream_seed(seed, index, key);
+  gsl_rng_set(rng, (unsigned long)(s ^ (s >> 32)));
+}
+
+static ind_status set_all(ind_scenario *sc, const ind_uncertain *u, double v, ind_err *err) {
+  for (int t = 0; t < u->ntargets; t++) {
+    ind_status st = ind_target_set(sc, &u->targets[t], v, err);
+    if (st) return st;
+  }
+  return IND_OK;
+}
+
+/* x = mean + L z for joint j, z from the joint's own stream. */
+static void draw_joint(ind_drawer *d, const ind_joint *j, uint64_t seed, uint64_t index) {
+  seed_stream(d->rng, seed, index, j->key);
+  for (int r = 0; r < j->n; r++) d->z[r] = gsl_ran_gaussian_ziggurat(d->rng, 1.0);
+  for (int r = 0; r < j->n; r++) {
+    double v = j->mean[r];
+    for (int c = 0; c <= r; c++) v += j->chol[r * j->n + c] * d->z[c];
+    d->x[r] = v;
+  }
+}
+
+ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint64_t index, ind_err *err) {
+  ind_status st = IND_OK;
+  for (int k = 0; !st && k < sc->nunc; k++) {
+    const ind_uncertain *u = &sc->unc[k];
+    if (u->joint >= 0) continue;
+    seed_stream(d->rng, seed, index, u->key);
+    st = set_all(sc, u, ind_dist_sample(&u->dist, d->rng), err);
+  }
+  for (int j = 0; !st && j < sc->njoint; j++) {
+    draw_joint(d, &sc->joints[j], seed, index);
+    for (int k = 0; !st && k < sc->nunc; k++)
+      if (sc->unc[k].joint == j) st = set_all(sc, &sc->unc[k], d->x[sc->unc[k].pos], err);
+  }
+  return st;
+}
+
+ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err) {
+  ind_status st = IND_OK;
+  for (int k = 0; !st && k < sc->nunc; k++) {
+    const ind_uncertain *u = &sc->unc[k];
+    double v = u->joint >= 0 ? sc->joints[u->joint].mean[u->pos] : ind_dist_median(&u->dist);
+    st = set_all(sc, u, v, err);
+  }
+  return st;
+}

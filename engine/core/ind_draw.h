@@ -1,0 +1,30 @@
+/* ind_draw.h — one Monte Carlo draw of a scenario's uncertain numbers. Each
+ * number (or joint normal) takes its value from a random stream of its own,
+ * seeded from (seed, draw index, its key): the values of a draw do not depend
+ * on the order of the numbers, on the thread that runs it, or on which other
+ * numbers the scenario has, so a scenario and its baseline that share a key
+ * get the same value in the same draw (common random numbers). */
+#ifndef IND_DRAW_H
+#define IND_DRAW_H
+
+#include <stdint.h>
+
+#include "ind_scenario.h"
+
+typedef struct ind_drawer ind_drawer;
+
+ind_drawer *ind_drawer_alloc(const ind_scenario *sc, ind_err *err);
+void ind_drawer_free(ind_drawer *d);
+
+/* Sets every target of every uncertain number of sc to its value in draw
+ * `index`. sc must have the structure the drawer was made for. */
+ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint64_t index, ind_err *err);
+
+/* Sets every target to the number's median (joint members: their mean):
+ * what a single deterministic run uses. */
+ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err);
+
+/* The seed of the stream of `key` in draw `index` (splitmix64 of the three). */
+uint64_t ind_stream_seed(uint64_t seed, uint64_t index, const char *key);
+
+#endif

@@ -1,0 +1,83 @@
+/* ind_ensemble.h — Monte Carlo ensembles. Draw i of N gives every uncertain
+ * number its value from streams seeded by (seed, i, key) (ind_draw.h); the
+ * scenario, and its baseline when one is given, are run with those values;
+ * each output cell (year × sector or total × variable), the gain over the
+ * baseline (absolute and in %), the scenario's observations and the plan
+ * targets are summarised as mean, sd (updated in draw order) and quantiles
+ * (a sketch with integer counts). Draws run on several threads in blocks;
+ * every statistic is merged in draw-index order or is order-independent, so
+ * the results are bit for bit the same for any thread count. Memory does not
+ * grow with N. A draw that fails (a value out of range, a solver failure) is
+ * counted and left out of every statistic. */
+#ifndef IND_ENSEMBLE_H
+#define IND_ENSEMBLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ind_scenario.h"
+#include "ind_var.h"
+
+typedef enum {
+  IND_SET_LEVEL,    /* the scenario's values */
+  IND_SET_GAIN,     /* scenario − baseline, same draw */
+  IND_SET_GAIN_PCT, /* 100·(scenario / baseline − 1), same draw */
+  IND_NSETS
+} ind_set;
+
+#define IND_NFAN 5
+extern const double ind_fan_levels[IND_NFAN]; /* 0.05, 0.25, 0.5, 0.75, 0.95 */
+
+typedef struct ind_stats {
+  long n;                /* draws that gave a value */
+  double mean, sd;
+  double q[IND_NFAN];    /* at ind_fan_levels */
+} ind_stats;
+
+/* A plan target: a quantity of observation kind (level, growth, average
+ * growth over years) that is met when the model's value >= its value. */
+typedef struct ind_target_stats {
+  ind_stats value;
+  double p_met;          /* share of draws meeting it */
+  double shortfall;      /* mean of (target − value) over the draws that miss it; 0 if none */
+} ind_target_stats;
+
+typedef void (*ind_progress_fn)(void *ud, long done, long total);
+
+typedef struct ind_ensemble_opts {
+  long n;                /* draws, >= 1 */
+  uint64_t seed;
+  int threads;           /* >= 1 */
+  double alpha;          /* relative accuracy of the quantiles; 0: 0.005 */
+  const ind_observation *targets;
+  int ntargets;
+  ind_progress_fn progress;  /* called from one thread after each block; may be NULL */
+  void *progress_ud;
+} ind_ensemble_opts;
+
+typedef struct ind_ensemble ind_ensemble;
+
+/* baseline may be NULL (no gains). Both must have the same period and sectors. */
+ind_status ind_ensemble_run(const ind_scenario *sc, const ind_scenario *baseline, const ind_ensemble_opts *o,
+                            ind_ensemble **out, ind_err *err);
+void ind_ensemble_free(ind_ensemble *e);
+
+int ind_ensemble_has_gains(const ind_ensemble *e);
+long ind_ensemble_draws(const ind_ensemble *e);
+long ind_ensemble_failed(const ind_ensemble *e);
+/* Why the first failed draw (lowest index) failed, "" if none. */
+const char *ind_ensemble_failure(const ind_ensemble *e);
+long ind_ensemble_rhs_calls(const ind_ensemble *e);  /* all draws, scenario and baseline */
+size_t ind_ensemble_bytes(const ind_ensemble *e);    /* memory of the statistics */
+
+/* Statistics of one cell; sector IND_TOTAL for the total. IND_EINVAL for a
+ * cell that does not exist (or a gain without a baseline). */
+ind_status ind_ensemble_stats(const ind_ensemble *e, ind_set set, int year, int sector, int var, ind_stats *out,
+                              ind_err *err);
+double ind_ensemble_quantile(const ind_ensemble *e, ind_set set, int year, int sector, int var, double q);
+/* The scenario's k-th observation as the model gives it, over the draws. */
+ind_status ind_ensemble_obs_stats(const ind_ensemble *e, int k, ind_stats *out, ind_err *err);
+double ind_ensemble_obs_quantile(const ind_ensemble *e, int k, double q);
+ind_status ind_ensemble_target(const ind_ensemble *e, int k, ind_target_stats *out, ind_err *err);
+
+#endif
