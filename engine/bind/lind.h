@@ -14,6 +14,7 @@
 #define LIND_ERR_SCENARIO "scenario"
 #define LIND_ERR_NUMERIC "numeric"
 #define LIND_ERR_IO "io"
+#define LIND_ERR_INTERNAL "internal"
 
 /* Raises an error object {kind = kind, message = msg}; never returns. */
 int lind_error(lua_State *L, const char *kind, const char *fmt, ...);
@@ -42,6 +43,15 @@ lind_result *lind_check_result(lua_State *L, int idx);
 void lind_open_result(lua_State *L);
 
 int luaopen_indsim_core(lua_State *L);
+
+/* luaL_checkinteger within [lo, hi] (an argument error otherwise). */
+int lind_check_int(lua_State *L, int idx, int lo, int hi);
+
+/* Registers metatable `name` for a userdata class: the metamethods in meta,
+ * __metatable = false, and __index = index with the methods table as its
+ * upvalue (index serves fields, then looks methods up there). */
+void lind_new_class(lua_State *L, const char *name, const luaL_Reg *meta, const luaL_Reg *methods,
+                    lua_CFunction index);
 
 /* A state with the standard libraries the engine needs, `indsim.core`
  * preloaded and the embedded Lua modules reachable by require. */

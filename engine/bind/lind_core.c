@@ -29,6 +29,8 @@ int lind_error(lua_State *L, const char *kind, const char *fmt, ...) {
   if (luaL_newmetatable(L, ERROR_MT)) {
     lua_pushcfunction(L, error_tostring);
     lua_setfield(L, -2, "__tostring");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
   }
   lua_setmetatable(L, -2);
   return lua_error(L);
@@ -36,10 +38,31 @@ int lind_error(lua_State *L, const char *kind, const char *fmt, ...) {
 
 int lind_raise(lua_State *L, const ind_err *err, const char *context) {
   const char *kind = LIND_ERR_SCENARIO;
-  if (err->code == IND_ESOLVER || err->code == IND_ENUMERIC) kind = LIND_ERR_NUMERIC;
+  if (err->code == IND_ENOMEM) kind = LIND_ERR_INTERNAL;
+  else if (err->code == IND_ESOLVER || err->code == IND_ENUMERIC) kind = LIND_ERR_NUMERIC;
   else if (err->code == IND_EIO || err->code == IND_EEXTERNAL) kind = LIND_ERR_IO;
   if (context) return lind_error(L, kind, "%s: %s", context, err->msg);
   return lind_error(L, kind, "%s", err->msg);
+}
+
+int lind_check_int(lua_State *L, int idx, int lo, int hi) {
+  lua_Integer v = luaL_checkinteger(L, idx);
+  if (v < lo || v > hi) luaL_argerror(L, idx, lua_pushfstring(L, "a whole number in %d..%d expected", lo, hi));
+  return (int)v;
+}
+
+void lind_new_class(lua_State *L, const char *name, const luaL_Reg *meta, const luaL_Reg *methods,
+                    lua_CFunction index) {
+  if (luaL_newmetatable(L, name)) {
+    luaL_setfuncs(L, meta, 0);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable"); /* scripts cannot reach __gc and call it twice */
+    lua_newtable(L);
+    luaL_setfuncs(L, methods, 0);
+    lua_pushcclosure(L, index, 1);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_pop(L, 1);
 }
 
 static void set_num(lua_State *L, const char *k, double v) {

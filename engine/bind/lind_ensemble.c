@@ -25,10 +25,14 @@ typedef struct lind_ensemble {
   ind_observation targets[MAX_TARGETS];
 } lind_ensemble;
 
-static lind_ensemble *check_ensemble(lua_State *L, int idx) { return luaL_checkudata(L, idx, ENSEMBLE_MT); }
+static lind_ensemble *check_ensemble(lua_State *L, int idx) {
+  lind_ensemble *u = luaL_checkudata(L, idx, ENSEMBLE_MT);
+  if (!u->e || !u->sc) luaL_argerror(L, idx, "an ensemble that was already freed or never ran");
+  return u;
+}
 
 static int ensemble_gc(lua_State *L) {
-  lind_ensemble *u = check_ensemble(L, 1);
+  lind_ensemble *u = luaL_checkudata(L, 1, ENSEMBLE_MT);
   ind_ensemble_free(u->e);
   ind_scenario_free(u->sc);
   ind_scenario_free(u->base);
@@ -147,7 +151,7 @@ static void push_stats(lua_State *L, const ind_stats *st) {
 static int ensemble_stats(lua_State *L) {
   ind_err err;
   lind_ensemble *u = check_ensemble(L, 1);
-  int var = var_arg(L, 2), year = (int)luaL_checkinteger(L, 3), sector = sector_arg(L, u->sc, 4), set = set_arg(L, 5);
+  int var = var_arg(L, 2), year = lind_check_int(L, 3, -100000, 100000), sector = sector_arg(L, u->sc, 4), set = set_arg(L, 5);
   ind_stats st;
   if (ind_ensemble_stats(u->e, (ind_set)set, year, sector, var, &st, &err)) return lind_raise(L, &err, NULL);
   push_stats(L, &st);
@@ -157,7 +161,7 @@ static int ensemble_stats(lua_State *L) {
 /* e:quantile(var, year, sector, q [, set]) */
 static int ensemble_quantile(lua_State *L) {
   lind_ensemble *u = check_ensemble(L, 1);
-  int var = var_arg(L, 2), year = (int)luaL_checkinteger(L, 3), sector = sector_arg(L, u->sc, 4);
+  int var = var_arg(L, 2), year = lind_check_int(L, 3, -100000, 100000), sector = sector_arg(L, u->sc, 4);
   double q = luaL_checknumber(L, 5);
   luaL_argcheck(L, q >= 0 && q <= 1, 5, "a probability in [0, 1]");
   double v = ind_ensemble_quantile(u->e, (ind_set)set_arg(L, 6), year, sector, var, q);
@@ -221,7 +225,7 @@ static int ensemble_index(lua_State *L) {
   else if (!strcmp(key, "first_year")) lua_pushinteger(L, u->sc->first_year);
   else if (!strcmp(key, "last_year")) lua_pushinteger(L, u->sc->last_year);
   else {
-    lua_getmetatable(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
     lua_getfield(L, -1, key);
   }
   return 1;
@@ -250,7 +254,10 @@ static const luaL_Reg ensemble_methods[] = {
   {"quantile", ensemble_quantile},
   {"observations", ensemble_observations},
   {"targets", ensemble_targets},
-  {"__index", ensemble_index},
+  {NULL, NULL},
+};
+
+static const luaL_Reg ensemble_meta[] = {
   {"__gc", ensemble_gc},
   {"__tostring", ensemble_tostring},
   {NULL, NULL},
@@ -263,7 +270,6 @@ static const luaL_Reg funcs[] = {
 };
 
 void lind_open_ensemble(lua_State *L) {
-  if (luaL_newmetatable(L, ENSEMBLE_MT)) luaL_setfuncs(L, ensemble_methods, 0);
-  lua_pop(L, 1);
+  lind_new_class(L, ENSEMBLE_MT, ensemble_meta, ensemble_methods, ensemble_index);
   luaL_setfuncs(L, funcs, 0);
 }

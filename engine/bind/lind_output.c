@@ -104,7 +104,7 @@ static ind_status summary_fn(FILE *f, void *ud, ind_err *err) {
 static int out_summary_text(lua_State *L) {
   summary_args a;
   a.n = check_results(L, 1, &a.scs, &a.rs);
-  a.baseline = (int)luaL_checkinteger(L, 2) - 1;
+  a.baseline = lind_check_int(L, 2, 0, 1 << 20) - 1;
   if (a.baseline >= a.n) lind_error(L, LIND_ERR_USAGE, "baseline index %d out of range", a.baseline + 1);
   luaL_checktype(L, 3, LUA_TTABLE);
   a.nyears = (int)luaL_len(L, 3);
@@ -112,7 +112,7 @@ static int out_summary_text(lua_State *L) {
     lind_error(L, LIND_ERR_USAGE, "1 to %d report years expected", IND_TABLE_MAX_YEARS);
   for (int k = 0; k < a.nyears; k++) {
     lua_rawgeti(L, 3, k + 1);
-    a.years[k] = (int)luaL_checkinteger(L, -1);
+    a.years[k] = lind_check_int(L, -1, -100000, 100000);
     lua_pop(L, 1);
   }
   a.basis = luaL_optstring(L, 4, NULL);
@@ -127,19 +127,22 @@ static ind_status fit_fn(FILE *f, void *ud, ind_err *err) {
 /* core.fit_text(result) -> text */
 static int out_fit_text(lua_State *L) { return push_text(L, fit_fn, lind_check_result(L, 1)); }
 
+/* A string option of the table at idx, or NULL; the table keeps it alive. */
+static const char *opt_string(lua_State *L, int idx, const char *key) {
+  lua_getfield(L, idx, key);
+  const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+  lua_pop(L, 1);
+  return s;
+}
+
 /* Plot options from the table at idx: format, lang, template_dir, gnuplot. */
 static ind_plot_opts plot_opts(lua_State *L, int idx) {
   ind_plot_opts o = {NULL, NULL, NULL, NULL};
   if (lua_istable(L, idx)) {
-    lua_getfield(L, idx, "template_dir");
-    o.template_dir = lua_tostring(L, -1);
-    lua_getfield(L, idx, "format");
-    o.format = lua_tostring(L, -1);
-    lua_getfield(L, idx, "lang");
-    o.lang = lua_tostring(L, -1);
-    lua_getfield(L, idx, "gnuplot");
-    o.gnuplot = lua_tostring(L, -1);
-    lua_pop(L, 4); /* the strings stay alive in the options table */
+    o.template_dir = opt_string(L, idx, "template_dir");
+    o.format = opt_string(L, idx, "format");
+    o.lang = opt_string(L, idx, "lang");
+    o.gnuplot = opt_string(L, idx, "gnuplot");
   }
   return o;
 }
@@ -171,7 +174,7 @@ static int out_plot_compare(lua_State *L) {
   const ind_scenario **scs;
   const ind_result **rs;
   int n = check_results(L, 1, &scs, &rs);
-  int baseline = (int)luaL_checkinteger(L, 2) - 1;
+  int baseline = lind_check_int(L, 2, 0, 1 << 20) - 1;
   const char *vname = luaL_checkstring(L, 3);
   int var = ind_var_find(vname);
   if (var < 0) lind_error(L, LIND_ERR_USAGE, "unknown output variable '%s'", vname);
@@ -205,30 +208,28 @@ static int out_plot_lines(lua_State *L) {
   const double **x = lua_newuserdatauv(L, (size_t)ns * sizeof(double *), 0);
   const double **y = lua_newuserdatauv(L, (size_t)ns * sizeof(double *), 0);
   int *npts = lua_newuserdatauv(L, (size_t)ns * sizeof(int), 0);
+  lua_createtable(L, 3 * ns, 0); /* keeps the names and arrays alive until the plot is written */
+  int anchor = lua_gettop(L);
   for (int k = 0; k < ns; k++) {
     lua_rawgeti(L, series, k + 1);
     int s = lua_gettop(L);
+    luaL_checktype(L, s, LUA_TTABLE);
     lua_getfield(L, s, "n");
-    npts[k] = (int)luaL_checkinteger(L, -1);
-    lua_pop(L, 1);
+    npts[k] = lind_check_int(L, -1, 0, 10000000);
     lua_getfield(L, s, "name");
-    names[k] = lua_tostring(L, -1);
+    names[k] = luaL_tolstring(L, -1, NULL); /* a new string, anchored below */
+    lua_rawseti(L, anchor, 3 * k + 1);
     lua_getfield(L, s, "x");
     x[k] = number_list(L, lua_gettop(L), npts[k]);
+    lua_rawseti(L, anchor, 3 * k + 2);
     lua_getfield(L, s, "y");
     y[k] = number_list(L, lua_gettop(L), npts[k]);
-    lua_rawseti(L, series, -(k + 1) * 4 - 1); /* anchor the arrays in the series list (negative keys) */
-    lua_rawseti(L, series, -(k + 1) * 4 - 2);
-    lua_rawseti(L, series, -(k + 1) * 4 - 3);
-    lua_rawseti(L, series, -(k + 1) * 4 - 4);
-    lua_settop(L, s - 1);
+    lua_rawseti(L, anchor, 3 * k + 3);
+    lua_settop(L, anchor);
   }
-  lua_getfield(L, 3, "title");
-  lua_getfield(L, 3, "xlabel");
-  lua_getfield(L, 3, "ylabel");
   ind_plot_opts o = plot_opts(L, 4);
-  return plot_result(L, ind_plot_lines(dir, stem, lua_tostring(L, -3), lua_tostring(L, -2), lua_tostring(L, -1), ns,
-                                       names, x, y, npts, &o, &err), &err);
+  return plot_result(L, ind_plot_lines(dir, stem, opt_string(L, 3, "title"), opt_string(L, 3, "xlabel"),
+                                       opt_string(L, 3, "ylabel"), ns, names, x, y, npts, &o, &err), &err);
 }
 
 static const luaL_Reg output_funcs[] = {

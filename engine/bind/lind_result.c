@@ -9,7 +9,11 @@
 
 #define RESULT_MT "indsim.result"
 
-lind_result *lind_check_result(lua_State *L, int idx) { return luaL_checkudata(L, idx, RESULT_MT); }
+lind_result *lind_check_result(lua_State *L, int idx) {
+  lind_result *u = luaL_checkudata(L, idx, RESULT_MT);
+  if (!u->r || !u->sc) luaL_argerror(L, idx, "a result that was already freed");
+  return u;
+}
 
 void lind_push_result(lua_State *L, ind_scenario *sc, ind_result *r) {
   lind_result *u = lua_newuserdatauv(L, sizeof *u, 0);
@@ -49,7 +53,7 @@ static void push_number_or_nil(lua_State *L, double v) {
 static int result_get(lua_State *L) {
   lind_result *u = lind_check_result(L, 1);
   int var = var_arg(L, 2);
-  int year = (int)luaL_checkinteger(L, 3);
+  int year = lind_check_int(L, 3, -100000, 100000);
   push_number_or_nil(L, ind_result_get(u->r, year, sector_arg(L, u->sc, 4), var));
   return 1;
 }
@@ -114,14 +118,14 @@ static int result_index(lua_State *L) {
       lua_rawseti(L, -2, i + 1);
     }
   } else {
-    lua_getmetatable(L, 1);
-    lua_getfield(L, -1, key); /* methods */
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the methods table */
+    lua_getfield(L, -1, key);
   }
   return 1;
 }
 
 static int result_gc(lua_State *L) {
-  lind_result *u = lind_check_result(L, 1);
+  lind_result *u = luaL_checkudata(L, 1, RESULT_MT);
   ind_result_free(u->r);
   ind_scenario_free(u->sc);
   u->r = NULL;
@@ -139,13 +143,15 @@ static const luaL_Reg result_methods[] = {
   {"get", result_get},
   {"series", result_series},
   {"observations", result_observations},
-  {"__index", result_index},
+  {NULL, NULL},
+};
+
+static const luaL_Reg result_meta[] = {
   {"__gc", result_gc},
   {"__tostring", result_tostring},
   {NULL, NULL},
 };
 
 void lind_open_result(lua_State *L) {
-  if (luaL_newmetatable(L, RESULT_MT)) luaL_setfuncs(L, result_methods, 0);
-  lua_pop(L, 1);
+  lind_new_class(L, RESULT_MT, result_meta, result_methods, result_index);
 }

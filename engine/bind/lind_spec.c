@@ -29,14 +29,23 @@ static double num_field(spec_ctx *c, int t, const char *key, double def, int req
   return v;
 }
 
-/* String field copied into the Lua registry-anchored stack slot; valid while
- * the spec table lives, which outlasts the conversion. */
+/* A string field of table t. Only a real string is taken (lua_tostring would
+ * convert a number in place, in a slot popped here); it stays valid while
+ * the table holds it, which outlasts the conversion. */
 static const char *str_field(spec_ctx *c, int t, const char *key, int required) {
   lua_getfield(c->L, t, key);
-  const char *s = lua_tostring(c->L, -1);
-  if (!s && (required || !lua_isnil(c->L, -1))) fail(c, "string expected", key);
+  int type = lua_type(c->L, -1);
+  if (type != LUA_TSTRING && (required || type != LUA_TNIL)) fail(c, "string expected", key);
+  const char *s = type == LUA_TSTRING ? lua_tostring(c->L, -1) : NULL;
   lua_pop(c->L, 1);
   return s;
+}
+
+/* A whole number in [lo, hi] (no undefined cast of a huge double). */
+static int int_field(spec_ctx *c, int t, const char *key, double def, int required, int lo, int hi) {
+  double v = num_field(c, t, key, def, required);
+  if (!(v >= lo && v <= hi) || v != floor(v)) fail(c, "whole number out of range", key);
+  return (int)v;
 }
 
 static void set_where(spec_ctx *c, int t) {
@@ -187,8 +196,8 @@ static ind_observation read_obs_item(spec_ctx *c, int t) {
   lua_pop(c->L, 1);
   const char *var = str_field(c, t, "var", 0);
   o.var = var ? ind_var_find(var) : IND_V_PRODUCTION_VALUE;
-  o.year0 = (int)num_field(c, t, "year0", NAN, 1);
-  o.year1 = (int)num_field(c, t, "year1", o.year0, 0);
+  o.year0 = int_field(c, t, "year0", NAN, 1, 1000, 3000);
+  o.year1 = int_field(c, t, "year1", o.year0, 0, 1000, 3000);
   o.m0 = num_field(c, t, "m0", 0, 0);
   o.m1 = num_field(c, t, "m1", 12, 0);
   o.value = num_field(c, t, "value", NAN, 1);
@@ -234,13 +243,13 @@ static ind_target read_target(spec_ctx *c, int t) {
   ind_target tg = {(ind_target_kind)k, 0, 0};
   if (tg.kind == IND_T_PARAM) {
     const char *pname = str_field(c, t, "param", 1);
-    tg.i = (int)num_field(c, t, "sector", 1, 0) - 1;
+    tg.i = int_field(c, t, "sector", 1, 0, 1, IND_MAX_SECTORS) - 1;
     tg.j = ind_param_find(pname);
     if (tg.j < 0) fail(c, "unknown parameter", pname);
   } else {
-    tg.i = (int)num_field(c, t, "policy", NAN, 1) - 1;
-    tg.j = tg.kind == IND_T_EFFECT ? (int)num_field(c, t, "effect", NAN, 1) - 1
-         : tg.kind == IND_T_TRANSFER ? (int)num_field(c, t, "transfer", NAN, 1) - 1 : 0;
+    tg.i = int_field(c, t, "policy", NAN, 1, 1, c->sc->npolicies) - 1;
+    tg.j = tg.kind == IND_T_EFFECT ? int_field(c, t, "effect", NAN, 1, 1, 1 << 20) - 1
+         : tg.kind == IND_T_TRANSFER ? int_field(c, t, "transfer", NAN, 1, 1, 1 << 20) - 1 : 0;
   }
   return tg;
 }
@@ -355,7 +364,7 @@ static void read_solver(spec_ctx *c, int spec) {
     o->rtol = num_field(c, t, "rtol", o->rtol, 0);
     o->atol = num_field(c, t, "atol", o->atol, 0);
     o->h0 = num_field(c, t, "h0", o->h0, 0);
-    o->max_steps = (long)num_field(c, t, "max_steps", (double)o->max_steps, 0);
+    o->max_steps = int_field(c, t, "max_steps", (double)o->max_steps, 0, 1, 1000000000);
   }
   lua_pop(c->L, 1);
 }
@@ -383,8 +392,8 @@ ind_scenario *lind_to_scenario(lua_State *L, int idx) {
   lua_getfield(L, idx, "sectors");
   int nsectors = lua_istable(L, -1) ? (int)luaL_len(L, -1) : 0;
   lua_pop(L, 1);
-  *slot = c.sc = ind_scenario_new(str_field(&c, idx, "name", 1), (int)num_field(&c, idx, "first_year", NAN, 1),
-                                  (int)num_field(&c, idx, "last_year", NAN, 1), nsectors, &err);
+  *slot = c.sc = ind_scenario_new(str_field(&c, idx, "name", 1), int_field(&c, idx, "first_year", NAN, 1, 1000, 3000),
+                                  int_field(&c, idx, "last_year", NAN, 1, 1000, 3000), nsectors, &err);
   if (!c.sc) lind_raise(L, &err, c.where);
   if (ind_scenario_set_text(c.sc, str_field(&c, idx, "title", 0), &err)) lind_raise(L, &err, c.where);
   read_sectors(&c, idx);

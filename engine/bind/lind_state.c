@@ -40,11 +40,21 @@ static int embedded_scenario(lua_State *L) {
   return 1;
 }
 
+/* require finds only preloaded and embedded modules: nothing on disk (no
+ * package.path, no C libraries) can stand in for an engine module. */
 static void install_searcher(lua_State *L) {
   lua_getglobal(L, "package");
+  lua_pushliteral(L, "");
+  lua_setfield(L, -2, "path");
+  lua_pushliteral(L, "");
+  lua_setfield(L, -2, "cpath");
   lua_getfield(L, -1, "searchers");
   lua_pushcfunction(L, embedded_searcher);
-  lua_rawseti(L, -2, (lua_Integer)luaL_len(L, -2) + 1);
+  lua_rawseti(L, -2, 2); /* after package.preload */
+  for (lua_Integer i = (lua_Integer)luaL_len(L, -1); i > 2; i--) {
+    lua_pushnil(L);
+    lua_rawseti(L, -2, i);
+  }
   lua_pop(L, 2);
 }
 

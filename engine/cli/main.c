@@ -18,7 +18,7 @@ static const char usage[] =
   "  run [FILE ...]        simulate scenarios (no FILE: the built-in Hanoi default),\n"
   "                        print the summary, write CSV files and plots\n"
   "  compare BASE OTHER..  as run, gains measured against BASE's scenario\n"
-  "  check FILE ...        validate scenarios and print their assumption registers\n"
+  "  check [FILE ...]      validate scenarios and print their assumption registers\n"
   "  script FILE [ARG ...] run a what-if analysis script (see scripts/)\n"
   "  params [--markdown]   list the model's parameters\n"
   "\n"
@@ -34,8 +34,11 @@ static const char usage[] =
   "  --quiet               no progress messages\n"
   "  --version, --help\n"
   "\n"
+  "  --                    end of options: what follows are files (and a script's\n"
+  "                        arguments)\n"
+  "\n"
   "exit codes: 0 ok, 2 usage, 3 bad scenario or script, 4 numerical failure,\n"
-  "            5 input/output failure\n";
+  "            5 input/output failure, 70 internal error of indsim\n";
 
 typedef struct cli_args {
   int nfiles;
@@ -75,12 +78,22 @@ static int parse_options(lua_State *L, int argc, char **argv) {
   static const char *const valued[][2] = {{"--out", "out"}, {"--format", "format"}, {"--lang", "lang"},
                                           {"--plots-dir", "plots_dir"}, {"--gnuplot", "gnuplot"}};
   cli_args a = {0, 0};
+  int options_done = 0;
   lua_newtable(L); /* files */
   lua_newtable(L); /* paths */
   int files = lua_gettop(L) - 1, paths = files + 1, opts = files - 1;
   for (int i = 2; i < argc; i++) {
     const char *s = argv[i];
     size_t k;
+    if (options_done || s[0] != '-' || s[1] == '\0') { /* a file ("-" too, for a later use) */
+      lua_pushstring(L, s);
+      lua_rawseti(L, files, ++a.nfiles);
+      continue;
+    }
+    if (!strcmp(s, "--")) {
+      options_done = 1;
+      continue;
+    }
     for (k = 0; k < sizeof valued / sizeof *valued && strcmp(s, valued[k][0]) != 0; k++) {}
     int has_value = k < sizeof valued / sizeof *valued || !strcmp(s, "--years") || !strcmp(s, "--path");
     if (has_value && i + 1 >= argc) return bad_usage("option %s needs a value", s);
@@ -101,11 +114,8 @@ static int parse_options(lua_State *L, int argc, char **argv) {
     } else if (!strcmp(s, "--no-plots") || !strcmp(s, "--quiet") || !strcmp(s, "--markdown")) {
       lua_pushboolean(L, 1);
       lua_setfield(L, opts, !strcmp(s, "--no-plots") ? "no_plots" : s + 2);
-    } else if (s[0] == '-' && s[1] == '-' && strcmp(s, "--") != 0) {
-      return bad_usage("unknown option %s", s);
     } else {
-      lua_pushstring(L, s);
-      lua_rawseti(L, files, ++a.nfiles);
+      return bad_usage("unknown option %s", s);
     }
   }
   lua_setfield(L, opts, "paths");
@@ -146,6 +156,10 @@ static int exit_code_of(lua_State *L) {
   if (!strcmp(kind, LIND_ERR_USAGE)) return EXIT_USAGE;
   if (!strcmp(kind, LIND_ERR_NUMERIC)) return EXIT_NUMERIC;
   if (!strcmp(kind, LIND_ERR_IO)) return EXIT_IO;
+  if (!strcmp(kind, LIND_ERR_INTERNAL)) {
+    fprintf(stderr, "indsim: this is an internal error of indsim; please report it with the files that caused it\n");
+    return EXIT_INTERNAL;
+  }
   return EXIT_SCENARIO;
 }
 
@@ -189,5 +203,10 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (argv[1][0] == '-') return bad_usage("unknown option %s (a command comes first)", argv[1]);
+  for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+      fputs(usage, stdout);
+      return 0;
+    }
   return run_command(argv[1], argc, argv);
 }

@@ -30,7 +30,7 @@ struct ind_model {
   flat_transfer *tr;
   double *w;            /* per policy: weight at the current t */
   double *cur, *mul, *add;
-  double *clamp_first;  /* np + n entries: first time a clamp bound, NaN if never; n for s */
+  double *clamp_first;  /* np + 2n entries: first time a clamp bound, NaN if never; then s, then F, per sector */
   double stretch_end, stretch_left; /* see ind_model_set_stretch_end */
   int record;           /* clamps are noted only in ind_model_note_clamps, at accepted states */
   double fail_t;
@@ -129,7 +129,7 @@ ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err) {
   m->cur = malloc(np * sizeof(double));
   m->mul = malloc(np * sizeof(double));
   m->add = malloc(np * sizeof(double));
-  m->clamp_first = malloc((np + n) * sizeof(double));
+  m->clamp_first = malloc((np + 2 * n) * sizeof(double));
   if (!m->a0 || !m->f0abs || !m->w || !m->cur || !m->mul || !m->add || !m->clamp_first) goto nomem;
   if (flatten(m, err)) goto fail;
   ind_model_refresh(m);
@@ -169,7 +169,7 @@ void ind_model_set_stretch_end(ind_model *m, double end) {
 }
 
 void ind_model_reset_diagnostics(ind_model *m) {
-  for (int j = 0; j < m->np + m->n; j++) m->clamp_first[j] = NAN;
+  for (int j = 0; j < m->np + 2 * m->n; j++) m->clamp_first[j] = NAN;
   m->fail_sector = -2;
   m->fail_what = NULL;
   m->fail_t = NAN;
@@ -294,7 +294,7 @@ static void sector_rhs(ind_model *m, int i, double t, const double *s, double E,
   double F = P[IND_P_F0] * m->f0abs[i] * s[IND_S_G] * (1.0 + P[IND_P_BF] * E);
   if (F < 0.0) { /* a business environment far below the start cannot make investment negative */
     F = 0.0;
-    note_clamp(m, m->np + i, t);
+    note_clamp(m, m->np + m->n + i, t);
   }
   double I = seff * Y + F;
   double mnew = isnan(P[IND_P_M_NEW]) ? M : P[IND_P_M_NEW];
@@ -352,6 +352,12 @@ int ind_model_rhs(double t, const double y[], double dydt[], void *model) {
   return GSL_SUCCESS;
 }
 
+void ind_model_clear_failure(ind_model *m) {
+  m->fail_what = NULL;
+  m->fail_sector = -2;
+  m->fail_t = NAN;
+}
+
 int ind_model_failure(const ind_model *m, double *t, int *sector, const char **what) {
   if (!m->fail_what) return 0;
   if (t) *t = m->fail_t;
@@ -367,6 +373,8 @@ void ind_model_clamps(const ind_model *m, ind_clamp_fn fn, void *ud) {
     int param = shared ? IND_NSECTOR_PARAMS + (j - m->n * IND_NSECTOR_PARAMS) : j % IND_NSECTOR_PARAMS;
     fn(ud, shared ? IND_TOTAL : j / IND_NSECTOR_PARAMS, ind_param_info_get(param)->name, m->clamp_first[j]);
   }
-  for (int i = 0; i < m->n; i++)
-    if (!isnan(m->clamp_first[m->np + i])) fn(ud, i, "reinvested share s (0..s_max) or outside investment (>= 0)", m->clamp_first[m->np + i]);
+  for (int i = 0; i < m->n; i++) {
+    if (!isnan(m->clamp_first[m->np + i])) fn(ud, i, "reinvested share s (0..s_max)", m->clamp_first[m->np + i]);
+    if (!isnan(m->clamp_first[m->np + m->n + i])) fn(ud, i, "outside investment F (>= 0)", m->clamp_first[m->np + m->n + i]);
+  }
 }

@@ -64,8 +64,12 @@ int ind_model_rhs(double t, const double y[], double dydt[], void *model);
  * scratch holds dim doubles. */
 void ind_model_note_clamps(ind_model *m, double t, const double *y, double *scratch);
 
-/* Where the right-hand side last met an invalid state; 0 if never. */
+/* Where the right-hand side last met an invalid state; 0 if never (since the
+ * last ind_model_clear_failure: the solver clears it after every stretch it
+ * completes, so a refused trial stage that a smaller step got past is not
+ * mistaken later for the cause of a failure). */
 int ind_model_failure(const ind_model *m, double *t, int *sector, const char **what);
+void ind_model_clear_failure(ind_model *m);
 
 /* Clamps that bound during the run: calls fn once per (sector, quantity) with
  * the first time it bound. sector is IND_TOTAL for shared parameters. */

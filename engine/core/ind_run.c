@@ -79,8 +79,9 @@ double ind_policy_cost_between(const ind_scenario *sc, double t0, double t1) {
   return policy_cost(sc, IND_TOTAL, t0, t1);
 }
 
-/* One sector's row of year y, from the stocks at y (a) and y + 1 (b). */
-static void sector_row(ind_model *m, int i, int y, const double *a, const double *b, double *row) {
+/* One sector's row of year y, from the stocks at y (a) and y + 1 (b);
+ * returns the year's average employment. */
+static double sector_row(ind_model *m, int i, int y, const double *a, const double *b, double *row) {
   const ind_scenario *sc = ind_model_scenario(m);
   const double *sa = a + (size_t)i * IND_NSTATE, *sb = b + (size_t)i * IND_NSTATE;
   const double *P = ind_model_params_at(m, y + 1.0, b) + (size_t)i * IND_NSECTOR_PARAMS;
@@ -99,10 +100,12 @@ static void sector_row(ind_model *m, int i, int y, const double *a, const double
                          (1.0 + ind_scenario_get(sc, i, IND_P_MU) * ind_scenario_get(sc, i, IND_P_MODERN0));
   row[IND_V_VA_SHARE] = va / pv;
   row[IND_V_BUSINESS_ENV] = b[IND_STATE_E(sc->nsectors)];
+  return lavg;
 }
 
-/* The total row: extensive quantities summed, shares weighted. */
-static void total_row(const double *rows, int n, double *tot) {
+/* The total row: extensive quantities summed, shares weighted; lavg[i] is
+ * sector i's average employment over the year. */
+static void total_row(const double *rows, const double *lavg_of, int n, double *tot) {
   double lavg = 0.0, wl = 0.0, wk = 0.0, wva = 0.0;
   memset(tot, 0, IND_NVARS * sizeof(double));
   static const int sums[] = {IND_V_PRODUCTION_VALUE, IND_V_VALUE_ADDED, IND_V_INVESTMENT, IND_V_CAPITAL,
@@ -110,7 +113,7 @@ static void total_row(const double *rows, int n, double *tot) {
   for (int i = 0; i < n; i++) {
     const double *r = rows + (size_t)i * IND_NVARS;
     for (size_t j = 0; j < sizeof sums / sizeof *sums; j++) tot[sums[j]] += r[sums[j]];
-    lavg += r[IND_V_VALUE_ADDED] / r[IND_V_LABOUR_PRODUCTIVITY];
+    lavg += lavg_of[i];
     wl += r[IND_V_SKILLED_SHARE] * r[IND_V_EMPLOYMENT];
     wk += r[IND_V_MODERN_TECH_SHARE] * r[IND_V_CAPITAL];
     wva += r[IND_V_TFP_INDEX] * r[IND_V_VALUE_ADDED];
@@ -128,9 +131,9 @@ static void fill_annual(ind_model *m, const sampling *S, ind_result *r) {
   for (int k = 0; k < r->nyears; k++) {
     int y = r->first_year + k;
     const double *a = state_at(S, y), *b = state_at(S, y + 1.0);
-    double *rows = r->annual + (size_t)k * nrow * IND_NVARS;
-    for (int i = 0; i < r->nsectors; i++) sector_row(m, i, y, a, b, rows + (size_t)i * IND_NVARS);
-    total_row(rows, r->nsectors, rows + (size_t)r->nsectors * IND_NVARS);
+    double *rows = r->annual + (size_t)k * nrow * IND_NVARS, lavg[IND_MAX_SECTORS];
+    for (int i = 0; i < r->nsectors; i++) lavg[i] = sector_row(m, i, y, a, b, rows + (size_t)i * IND_NVARS);
+    total_row(rows, lavg, r->nsectors, rows + (size_t)r->nsectors * IND_NVARS);
     for (int i = 0; i < nrow; i++) {
       double *row = rows + (size_t)i * IND_NVARS;
       row[IND_V_GROWTH] = k == 0 ? NAN : row[IND_V_PRODUCTION_VALUE] / row[IND_V_PRODUCTION_VALUE - nrow * IND_NVARS] - 1.0;

@@ -361,6 +361,8 @@ ind_status ind_scenario_add_joint(ind_scenario *sc, const char *key, const char 
                                   const double *mean, const double *cov, ind_err *err) {
   if (n < 1) return ind_err_set(err, IND_EINVAL, "joint '%s' has no members", key);
   for (int k = 0; k < n; k++) {
+    for (int j = 0; j < k; j++)
+      if (strcmp(keys[j], keys[k]) == 0) return ind_err_set(err, IND_EINVAL, "joint '%s' names '%s' twice", key, keys[k]);
     int u = ind_scenario_uncertain_index(sc, keys[k]);
     if (u < 0) return ind_err_set(err, IND_EINVAL, "joint '%s': no uncertain number '%s'", key, keys[k]);
     if (sc->unc[u].joint >= 0) return ind_err_set(err, IND_EINVAL, "joint '%s': '%s' is already in a joint", key, keys[k]);
@@ -420,6 +422,10 @@ static ind_status check_policy(const ind_scenario *sc, const ind_policy *p, ind_
     return ind_err_set(err, IND_EINVAL, "policy '%s': budget %g and B50 %g must be >= 0 and > 0", p->name, p->budget, p->b50);
   if (!(p->cost >= 0.0) || !isfinite(p->cost))
     return ind_err_set(err, IND_EINVAL, "policy '%s': cost %g must be >= 0 bn VND/yr", p->name, p->cost);
+  for (int j = 0; j < p->neffects; j++)
+    if (!isfinite(p->effects[j].size))
+      return ind_err_set(err, IND_EINVAL, "policy '%s': effect %d on '%s' is not a finite number", p->name, j + 1,
+                         ind_param_info_get(p->effects[j].param)->name);
   if ((p->neffects || p->cost > 0.0) && !p->targets)
     return ind_err_set(err, IND_EINVAL, "policy '%s' targets no sector", p->name);
   for (int j = 0; j < p->ntransfers; j++) {

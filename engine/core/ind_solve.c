@@ -63,7 +63,7 @@ static ind_status report(ind_solver *s, int status, double t, ind_err *err) {
   double ft;
   int sector;
   const char *what;
-  if (ind_model_failure(s->model, &ft, &sector, &what))
+  if (status != GSL_EMAXITER && ind_model_failure(s->model, &ft, &sector, &what))
     return ind_err_set(err, IND_ENUMERIC, "%s became invalid (NaN, infinite or not positive) in %s at t = %.4f",
                        what, sector >= 0 ? sc->sector_names[sector] : "the whole economy", ft);
   return ind_err_set(err, IND_ESOLVER, "the ODE solver stopped at t = %.4f: %s", t,
@@ -90,6 +90,7 @@ ind_status ind_solver_run(ind_solver *s, const double *times, int ntimes, double
       int status = gsl_odeiv2_driver_apply(s->drv, &t, target, s->y);
       s->steps += (long)s->drv->n;
       if (status != GSL_SUCCESS) return report(s, status, t, err);
+      ind_model_clear_failure(s->model);
       if (at_break) {
         ib++;
         gsl_odeiv2_driver_reset(s->drv); /* the right-hand side has a kink here */

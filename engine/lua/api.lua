@@ -110,6 +110,13 @@ function M.compare(list, opts)
   distinct_names(results)
   local b = index_of(results, opts.baseline)
   local years = opts.years or report_years(results)
+  for _, y in ipairs(years) do
+    for _, r in ipairs(results) do
+      if math.type(y) ~= "integer" or y < r.first_year or y > r.last_year then
+        check.fail(check.where(), { "years" }, "year %s is outside the period %d-%d of '%s'", tostring(y), r.first_year, r.last_year, r.name)
+      end
+    end
+  end
   if opts.print ~= false then
     io.write(core.summary_text(results, b, years, basis(results)))
   end
@@ -240,6 +247,7 @@ function M.plot.lines(t)
     check.typed(x, "table", where, { "series", i, "x" }, "x values")
     check.typed(s.y, "table", where, { "series", i, "y" }, "y values")
     local n = s.n or #x
+    if math.type(n) ~= "integer" or n < 0 or n > #x then check.fail(where, { "series", i, "n" }, "n must be a whole number in 0..%d", #x) end
     if not s.n and #s.y > #x then check.fail(where, { "series", i }, "%d x values but %d y values", #x, #s.y) end
     series[i] = { name = tostring(s.name or ("series " .. i)), x = x, y = s.y, n = n } -- y[j] nil: a gap
   end

@@ -94,7 +94,8 @@ end
 local function raise(where, line, path, fmt, ...)
   local msg = select("#", ...) > 0 and fmt:format(...) or fmt
   local key = path_text(path)
-  core.fail("scenario", ("%s:%d: %s%s"):format(where.file, line, key ~= "" and (key .. ": ") or "", msg))
+  local at = where.file ~= "?" and ("%s:%d: "):format(where.file, line) or "" -- no file: called from the command line
+  core.fail("scenario", ("%s%s%s"):format(at, key ~= "" and (key .. ": ") or "", msg))
 end
 
 -- Raise a scenario error at where (see M.where), about the key path, on the

@@ -57,9 +57,20 @@ local function write_all(results)
 end
 
 -- indsim run [FILE ...]: simulate, write CSV and plots, print the tables.
+local function check_years(years, scenarios)
+  for _, y in ipairs(years or {}) do
+    for _, sc in ipairs(scenarios) do
+      if y < sc.period[1] or y > sc.period[2] then
+        core.fail("usage", ("--years: %d is outside the period %d-%d of '%s'"):format(y, sc.period[1], sc.period[2], sc.name))
+      end
+    end
+  end
+end
+
 function M.run(o)
   configure(o)
   local scenarios = load_all(o.files)
+  check_years(o.years, scenarios)
   local t0 = os.clock()
   local results = {}
   for i, sc in ipairs(scenarios) do results[i] = api.run(sc) end

@@ -7,11 +7,11 @@ local core = require "indsim.core"
 local check = require "indsim.check"
 
 local M = {}
-local Dist = {}
+local Dist = { __metatable = false }
 Dist.__index = Dist
 M.Dist = Dist
 
-function M.is_dist(v) return getmetatable(v) == Dist end
+function M.is_dist(v) return debug.getmetatable(v) == Dist end
 
 local function number(v, where, name, what)
   if type(v) ~= "number" or v ~= v or v == math.huge or v == -math.huge then
@@ -79,10 +79,10 @@ end
 function Dist:__tostring() return core.dist_describe(self) end
 
 -- mvnormal{ params = {"g.state", ...}, mean = {...}, cov = {{...}, ...} }
-local Joint = {}
+local Joint = { __metatable = false }
 Joint.__index = Joint
 M.Joint = Joint
-function M.is_joint(v) return getmetatable(v) == Joint end
+function M.is_joint(v) return debug.getmetatable(v) == Joint end
 
 function M.mvnormal(t)
   local where = check.where()

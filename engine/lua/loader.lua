@@ -21,6 +21,23 @@ local function copy(t)
   return out
 end
 
+-- A copy of an API table, keeping its metatable (scenario is callable), so
+-- one file changing policy.training cannot change what another file means.
+local function copy_api(v)
+  if type(v) ~= "table" then return v end
+  local out = {}
+  for k, x in pairs(v) do out[k] = copy_api(x) end
+  local mt = debug.getmetatable(v)
+  if mt and mt.__call then setmetatable(out, { __call = mt.__call }) end
+  return out
+end
+
+-- Reading an undefined global is an error: a misspelt name (policy.trainng,
+-- a local used before it is defined) is caught where it is written.
+local STRICT = {
+  __index = function(_, k) error(("'%s' is not defined"):format(tostring(k)), 2) end,
+}
+
 -- A fresh environment for one user file.
 function M.env(extra)
   local env = {}
@@ -28,10 +45,10 @@ function M.env(extra)
   env.getmetatable = function(v) if type(v) == "string" then return nil end return getmetatable(v) end
   env.string, env.table, env.math, env.utf8 = copy(string), copy(table), copy(math), copy(utf8)
   env.os = { clock = os.clock, date = os.date, time = os.time, difftime = os.difftime }
-  for k, v in pairs(exports or {}) do env[k] = v end
+  for k, v in pairs(exports or {}) do env[k] = copy_api(v) end
   for k, v in pairs(extra or {}) do env[k] = v end
   env._G = env
-  return env
+  return setmetatable(env, STRICT)
 end
 
 local function read(path)
@@ -46,7 +63,10 @@ end
 -- becomes a scenario error carrying the traceback of where it happened.
 local function traceback(e)
   if type(e) == "table" then return e end
-  local _, obj = pcall(core.fail, "scenario", debug.traceback(tostring(e), 2))
+  local msg = tostring(e)
+  -- raised inside indsim's own Lua code: a bug of the engine, not of the file
+  local kind = msg:match("^indsim/") and "internal" or "scenario"
+  local _, obj = pcall(core.fail, kind, debug.traceback(msg, 2))
   return obj
 end
 

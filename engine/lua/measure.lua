@@ -10,7 +10,7 @@ local check = require "indsim.check"
 local assume = require "indsim.assume"
 
 local M = {}
-local Measure = {}
+local Measure = { __metatable = false }
 Measure.__index = Measure
 M.Measure = Measure
 
@@ -20,7 +20,7 @@ local param_names = {}
 for name, p in pairs(PARAMS) do if not p.initial then param_names[#param_names + 1] = name end end
 table.sort(param_names)
 
-function M.is_measure(v) return getmetatable(v) == Measure end
+function M.is_measure(v) return debug.getmetatable(v) == Measure end
 
 local function parse_text(v, where, path)
   if v == nil then return nil end
@@ -77,9 +77,9 @@ local PROFILE_KEYS = { "from", "to", "ramp", "decay" }
 
 local function parse_profile(t, defaults, where, kind)
   local p = {}
-  p.from = check.typed(t.from, "number", where, { "from" }, kind .. " start year 'from'")
+  p.from = check.number_in(t.from, 1800, 2300, where, { "from" }, "(a calendar year)")
   if t.to ~= nil then
-    if type(t.to) ~= "number" or t.to ~= math.floor(t.to) then
+    if type(t.to) ~= "number" or t.to ~= math.floor(t.to) or t.to < 1800 or t.to > 2300 then
       check.fail(where, { "to" }, "the last active year 'to' must be a whole year (active until 31 December), got %s", tostring(t.to))
     end
     p.to = math.tointeger(t.to)
@@ -122,7 +122,7 @@ end
 ---------------------------------------------------------------------------
 -- Reusable kinds of policy: policy.define{...} returns a constructor.
 
-local Definition = {}
+local Definition = { __metatable = false }
 Definition.__index = Definition
 
 local DEFINE_KEYS = check.set { "name", "title", "effects", "B50", "ramp", "decay", "targets", "source", "note" }

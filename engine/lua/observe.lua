@@ -7,11 +7,11 @@ local check = require "indsim.check"
 local assume = require "indsim.assume"
 
 local M = {}
-local Obs = {}
+local Obs = { __metatable = false }
 Obs.__index = Obs
 
-function M.is_observation(v) return getmetatable(v) == Obs and not v.is_target end
-function M.is_target(v) return getmetatable(v) == Obs and v.is_target == true end
+function M.is_observation(v) return debug.getmetatable(v) == Obs and not v.is_target end
+function M.is_target(v) return debug.getmetatable(v) == Obs and v.is_target == true end
 
 local COMMON = { "value", "pct", "se", "sector", "var", "source", "note" }
 local VARS = { production_value = true, value_added = true }

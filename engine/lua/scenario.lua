@@ -11,7 +11,7 @@ local dist = require "indsim.dist"
 local numbers = require "indsim.numbers"
 
 local M = {}
-local Scenario = {}
+local Scenario = { __metatable = false }
 Scenario.__index = Scenario
 M.Scenario = Scenario
 
@@ -30,7 +30,7 @@ local SECTOR_KEYS = check.set { "name", "title" }
 local META_KEYS = { source = true, note = true, unit = true, range = true, default = true }
 local RESERVED = { total = true, default = true, source = true, note = true, unit = true, range = true }
 
-function M.is_scenario(v) return getmetatable(v) == Scenario end
+function M.is_scenario(v) return debug.getmetatable(v) == Scenario end
 
 local function parse_name(v, where)
   check.typed(v, "string", where, { "name" }, "the scenario's name")
@@ -51,6 +51,9 @@ end
 local function parse_sectors(v, where)
   if type(v) ~= "table" or #v == 0 then check.fail(where, { "sectors" }, "a list of sectors expected") end
   local out, seen = {}, {}
+  for k in pairs(v) do
+    if math.type(k) ~= "integer" or k < 1 or k > #v then check.fail(where, { "sectors" }, "a list of sectors without holes expected") end
+  end
   for i, s in ipairs(v) do
     local name, title
     if type(s) == "string" then
@@ -110,14 +113,20 @@ local function parse_params(v, where)
   return out
 end
 
+-- A list without holes: an entry that is nil (a misspelt name) is an error,
+-- not the silent end of the list.
 local function parse_list(v, where, key, accept, hint)
   local out = {}
   if v == nil then return out end
   check.typed(v, "table", where, { key }, key .. " (a list)")
+  local n = 0
   for k in pairs(v) do
-    if math.type(k) ~= "integer" then check.fail(where, { key }, "a list expected (%s)", hint) end
+    if math.type(k) ~= "integer" or k < 1 then check.fail(where, { key }, "a list expected (%s)", hint) end
+    if k > n then n = k end
   end
-  for i, x in ipairs(v) do
+  for i = 1, n do
+    local x = v[i]
+    if x == nil then check.fail(where, { key, i }, "entry %d is nil (a misspelt or undefined name?)", i) end
     if not accept(x) then check.fail(where, { key, i }, "not %s", hint) end
     out[i] = x
   end
