@@ -20,6 +20,8 @@ static const char usage[] =
   "  compare BASE OTHER..  as run, gains measured against BASE's scenario\n"
   "  check [FILE ...]      validate scenarios and print their assumption registers\n"
   "  script FILE [ARG ...] run a what-if analysis script (see scripts/)\n"
+  "  mc [FILE ...] -n N    Monte Carlo: N draws of every uncertain number; fan charts,\n"
+  "                        fan.csv, plan targets; gains against the first scenario\n"
   "  params [--markdown]   list the model's parameters\n"
   "\n"
   "options:\n"
@@ -31,6 +33,9 @@ static const char usage[] =
   "  --plots-dir DIR       gnuplot templates (default ./plots if present, else built in)\n"
   "  --path DIR            also look for scenarios in DIR (repeatable)\n"
   "  --gnuplot PROGRAM     the gnuplot program to run (default gnuplot)\n"
+  "  -n N, --draws N       Monte Carlo draws (default 1000)\n"
+  "  --seed S              random seed (default 1); same seed, same numbers\n"
+  "  --threads T           threads (default: all processors); results do not depend on it\n"
   "  --quiet               no progress messages\n"
   "  --version, --help\n"
   "\n"
@@ -76,7 +81,9 @@ static int push_years(lua_State *L, const char *text) {
 /* Fills the options table on the top of the stack; returns 0 or an exit code. */
 static int parse_options(lua_State *L, int argc, char **argv) {
   static const char *const valued[][2] = {{"--out", "out"}, {"--format", "format"}, {"--lang", "lang"},
-                                          {"--plots-dir", "plots_dir"}, {"--gnuplot", "gnuplot"}};
+                                          {"--plots-dir", "plots_dir"}, {"--gnuplot", "gnuplot"}, {"-n", "n"},
+                                          {"--draws", "n"}, {"--seed", "seed"}, {"--threads", "threads"},
+                                          {"--until", "until"}};
   cli_args a = {0, 0};
   int options_done = 0;
   lua_newtable(L); /* files */

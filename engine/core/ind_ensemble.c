@@ -24,7 +24,8 @@ const double ind_fan_levels[IND_NFAN] = {0.05, 0.25, 0.5, 0.75, 0.95};
 struct ind_ensemble {
   int first_year, nyears, nsectors, nsets, nobs, ntargets;
   long set_cells, ncells;      /* cells per set; all cells (sets, then observations, then targets) */
-  ind_sketch **sk;             /* per cell */
+  ind_sketch **sk;             /* per cell: x − ref, so quantiles are accurate relative to the spread */
+  double *ref;                 /* per cell: the value at every number's median (0 if that run fails) */
   double *wn, *wmean, *wm2;    /* Welford accumulators per cell, updated in draw order */
   ind_observation *targets;
   long *tmet, *tmiss;
@@ -123,7 +124,7 @@ static ind_status fold_value(ind_ensemble *e, long c, double v) {
   e->wn[c] = n;
   e->wmean[c] += d / n;
   e->wm2[c] += d * (v - e->wmean[c]);
-  return ind_sketch_add(e->sk[c], v, NULL); /* v is finite: only out of memory can fail */
+  return ind_sketch_add(e->sk[c], v - e->ref[c], NULL); /* finite: only out of memory can fail */
 }
 
 static void fold_target(ind_ensemble *e, int k, double v) {
@@ -192,6 +193,7 @@ void ind_ensemble_free(ind_ensemble *e) {
   if (e->sk)
     for (long c = 0; c < e->ncells; c++) ind_sketch_free(e->sk[c]);
   free(e->sk);
+  free(e->ref);
   free(e->wn);
   free(e->wmean);
   free(e->wm2);
@@ -233,6 +235,7 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   e->ncells = e->nsets * e->set_cells + e->nobs + e->ntargets;
   size_t nc = (size_t)e->ncells, nt = (size_t)(o->ntargets ? o->ntargets : 1);
   e->sk = calloc(nc, sizeof *e->sk);
+  e->ref = calloc(nc, sizeof(double));
   e->wn = calloc(nc, sizeof(double));
   e->wmean = calloc(nc, sizeof(double));
   e->wm2 = calloc(nc, sizeof(double));
@@ -240,7 +243,7 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   e->tmet = calloc(nt, sizeof(long));
   e->tmiss = calloc(nt, sizeof(long));
   e->tshort = calloc(nt, sizeof(double));
-  if (!e->sk || !e->wn || !e->wmean || !e->wm2 || !e->targets || !e->tmet || !e->tmiss || !e->tshort) goto nomem;
+  if (!e->sk || !e->ref || !e->wn || !e->wmean || !e->wm2 || !e->targets || !e->tmet || !e->tmiss || !e->tshort) goto nomem;
   if (o->ntargets) memcpy(e->targets, o->targets, (size_t)o->ntargets * sizeof *e->targets);
   for (long c = 0; c < e->ncells; c++)
     if (!(e->sk[c] = ind_sketch_alloc(o->alpha > 0 ? o->alpha : 0.005, err))) goto fail;
@@ -273,6 +276,21 @@ static ind_status worker_init(worker *w, shared *sh, int id, const ind_scenario 
                !(w->db = ind_drawer_alloc(w->base, err))))
     return err ? err->code : IND_ENOMEM;
   return IND_OK;
+}
+
+/* The reference of each cell: its value when every uncertain number is at its
+ * median. A cell's sketch holds deviations from it, so a quantile's error is
+ * alpha times its distance from the reference, not alpha times its size. The
+ * draws later overwrite every uncertain value, so worker 0 can be used. */
+static void reference_row(worker *w) {
+  ind_ensemble *e = w->sh->e;
+  ind_status st = ind_scenario_apply_medians(w->sc, NULL);
+  if (!st) st = ind_runner_run(w->rs, NULL);
+  if (!st && w->base && !(st = ind_scenario_apply_medians(w->base, NULL))) st = ind_runner_run(w->rb, NULL);
+  if (st) return; /* references stay 0: errors then relative to the values */
+  double *row = w->sh->buf; /* the block buffer is free before the first block */
+  fill_row(w, row);
+  for (long c = 0; c < e->ncells; c++) e->ref[c] = isfinite(row[c]) ? row[c] : 0.0;
 }
 
 /* The main thread: hands out blocks, waits for each to be folded. */
@@ -346,6 +364,7 @@ ind_status ind_ensemble_run(const ind_scenario *sc, const ind_scenario *baseline
   }
   for (; nw < o->threads && !st; nw++) st = worker_init(&ws[nw], &sh, nw, sc, baseline, err);
   if (st) goto done;
+  reference_row(&ws[0]);
   int started = start_workers(ws, o->threads);
   if (started == 0) {
     st = ind_err_set(err, IND_ENOMEM, "could not start a thread");
@@ -382,8 +401,10 @@ static void stats_of(const ind_ensemble *e, long c, ind_stats *out) {
   out->n = (long)e->wn[c];
   out->mean = out->n ? e->wmean[c] : NAN;
   out->sd = out->n > 1 ? sqrt(e->wm2[c] / (e->wn[c] - 1.0)) : NAN;
-  for (int k = 0; k < IND_NFAN; k++) out->q[k] = ind_sketch_quantile(e->sk[c], ind_fan_levels[k]);
+  for (int k = 0; k < IND_NFAN; k++) out->q[k] = e->ref[c] + ind_sketch_quantile(e->sk[c], ind_fan_levels[k]);
 }
+
+static double quantile_of(const ind_ensemble *e, long c, double q) { return e->ref[c] + ind_sketch_quantile(e->sk[c], q); }
 
 static long find_cell(const ind_ensemble *e, ind_set set, int year, int sector, int var) {
   int k = year - e->first_year, row = sector == IND_TOTAL ? e->nsectors : sector;
@@ -403,7 +424,7 @@ ind_status ind_ensemble_stats(const ind_ensemble *e, ind_set set, int year, int 
 
 double ind_ensemble_quantile(const ind_ensemble *e, ind_set set, int year, int sector, int var, double q) {
   long c = find_cell(e, set, year, sector, var);
-  return c < 0 ? NAN : ind_sketch_quantile(e->sk[c], q);
+  return c < 0 ? NAN : quantile_of(e, c, q);
 }
 
 ind_status ind_ensemble_obs_stats(const ind_ensemble *e, int k, ind_stats *out, ind_err *err) {
@@ -413,7 +434,7 @@ ind_status ind_ensemble_obs_stats(const ind_ensemble *e, int k, ind_stats *out, 
 }
 
 double ind_ensemble_obs_quantile(const ind_ensemble *e, int k, double q) {
-  return k < 0 || k >= e->nobs ? NAN : ind_sketch_quantile(e->sk[obs_cell(e, k)], q);
+  return k < 0 || k >= e->nobs ? NAN : quantile_of(e, obs_cell(e, k), q);
 }
 
 ind_status ind_ensemble_target(const ind_ensemble *e, int k, ind_target_stats *out, ind_err *err) {

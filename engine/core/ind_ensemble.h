@@ -4,7 +4,9 @@
  * each output cell (year × sector or total × variable), the gain over the
  * baseline (absolute and in %), the scenario's observations and the plan
  * targets are summarised as mean, sd (updated in draw order) and quantiles
- * (a sketch with integer counts). Draws run on several threads in blocks;
+ * (a sketch with integer counts, ind_sketch.h, of each draw's deviation from
+ * the cell's value at every number's median: a quantile q is within
+ * alpha·|q − reference| of the exact one, so narrow bands stay accurate). Draws run on several threads in blocks;
  * every statistic is merged in draw-index order or is order-independent, so
  * the results are bit for bit the same for any thread count. Memory does not
  * grow with N. A draw that fails (a value out of range, a solver failure) is

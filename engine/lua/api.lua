@@ -235,6 +235,20 @@ function M.plot.compare(list, opts)
   return plot_done(core.plot_compare(results, index_of(results, opts.baseline), var, dir, stem, po))
 end
 
+-- plot.fan(ensemble [, {set = "level"|"gain"|"gain_pct", sector = "total", file = }]):
+-- bands and median; by default out/<name>/fan.png (fan_gain.png for gains).
+function M.plot.fan(e, opts)
+  opts = check_opts(opts, { "set", "sector", "file" }, "plot.fan")
+  if not options.plots then return false end
+  local set = opts.set or "level"
+  local po = plot_opts()
+  local dir, stem, ext
+  if opts.file then dir, stem, ext = target(opts.file)
+  else dir, stem = M.dir_of(e), set == "level" and "fan" or ("fan_" .. set) end
+  po.format = ext or po.format
+  return plot_done(core.plot_fan(e, dir, stem, set, opts.sector or "total", po))
+end
+
 -- plot.lines{ x = {...}, series = { {name = , y = {...}}, ... }, title =, xlabel =, ylabel =, file = }
 function M.plot.lines(t)
   local where = check.where()

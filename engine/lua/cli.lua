@@ -86,6 +86,59 @@ function M.run(o)
   return 0
 end
 
+local function whole(o, key, lo, hi, default)
+  local v = o[key]
+  if v == nil then return default end
+  local n = math.tointeger(tonumber(v))
+  if not n or n < lo or n > hi then core.fail("usage", ("--%s wants a whole number in %d..%d, got '%s'"):format(key == "n" and "draws" or key, lo, hi, tostring(v))) end
+  return n
+end
+
+local function band(st, fmt)
+  if not st or not st.q50 then return "—" end
+  return (fmt .. " [" .. fmt .. " – " .. fmt .. "]"):format(st.q50, st.q05, st.q95)
+end
+
+-- The Monte Carlo summary: medians and 90 % bands in the report years.
+local function mc_table(ensembles, years)
+  local out = { ("Monte Carlo: %d draws each; median [5 %% – 95 %%]; production value in bn VND%s"):format(
+    ensembles[1].draws, ensembles[1].baseline and "; gain over the baseline in %" or "") }
+  for _, e in ipairs(ensembles) do
+    out[#out + 1] = ("%s%s"):format(e.name, e.failed > 0 and ("  (%d draws failed, left out)"):format(e.failed) or "")
+    for _, y in ipairs(years) do
+      local line = ("  %d  production value %s"):format(y, band(e:stats("production_value", y), "%.0f"))
+      if e.baseline then line = line .. ("   gain %s %%"):format(band(e:stats("production_value", y, "total", "gain_pct"), "%+.2f")) end
+      out[#out + 1] = line
+    end
+    for _, t in ipairs(e:targets()) do
+      out[#out + 1] = ("  target %s >= %.4g: P(met) = %.2f, expected shortfall when missed %.4g"):format(t.label, t.target, t.p_met, t.shortfall)
+    end
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- indsim mc [FILE ...] -n N: ensembles, gains against the first scenario (same draws).
+function M.mc(o)
+  configure(o)
+  local scenarios = load_all(o.files)
+  check_years(o.years, scenarios)
+  local n = whole(o, "n", 1, 100000000, 1000)
+  local seed = whole(o, "seed", 0, math.maxinteger, 1)
+  local threads = whole(o, "threads", 1, 256, core.ncpus())
+  local ensembles = {}
+  for i, sc in ipairs(scenarios) do
+    local e = api.ensemble(sc, { n = n, seed = seed, threads = threads, baseline = i > 1 and scenarios[1] or false })
+    local dir = api.write_fan(e)
+    api.plot.fan(e)
+    if e.baseline then api.plot.fan(e, { set = "gain_pct" }) end
+    say("  %-28s -> %s/", sc.name, dir)
+    ensembles[i] = e
+  end
+  local years = o.years or (scenarios[1].report.years) or { scenarios[1].period[2] }
+  io.write(mc_table(ensembles, years))
+  return 0
+end
+
 -- indsim compare BASE OTHER ...: as run, gains against the first file's scenario.
 function M.compare(o)
   if #o.files < 2 then core.fail("usage", "compare needs at least two scenario files (the first is the baseline)") end
