@@ -32,6 +32,7 @@ ind_scenario *lind_to_scenario(lua_State *L, int idx);
  * returns how many. Their source fields are left NULL. */
 int lind_read_observations(lua_State *L, int idx, const ind_scenario *sc, ind_observation *out, int cap);
 void lind_open_ensemble(lua_State *L);
+void lind_open_util(lua_State *L);
 
 /* Results: userdata owning a scenario and its result. */
 void lind_push_result(lua_State *L, ind_scenario *sc, ind_result *r);

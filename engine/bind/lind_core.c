@@ -166,6 +166,7 @@ int luaopen_indsim_core(lua_State *L) {
   lind_open_output(L);
   lind_open_dist(L);
   lind_open_ensemble(L);
+  lind_open_util(L);
   lua_pushstring(L, INDSIM_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -9,7 +9,7 @@
 
 #include "lind.h"
 
-enum { EXIT_USAGE = 2, EXIT_SCENARIO = 3, EXIT_NUMERIC = 4, EXIT_IO = 5, EXIT_INTERNAL = 70 };
+enum { EXIT_USAGE = 2, EXIT_SCENARIO = 3, EXIT_NUMERIC = 4, EXIT_IO = 5, EXIT_DIFFER = 6, EXIT_INTERNAL = 70 };
 
 static const char usage[] =
   "usage: indsim COMMAND [options] [FILE ...]\n"
@@ -22,6 +22,8 @@ static const char usage[] =
   "  script FILE [ARG ...] run a what-if analysis script (see scripts/)\n"
   "  mc [FILE ...] -n N    Monte Carlo: N draws of every uncertain number; fan charts,\n"
   "                        fan.csv, plan targets; gains against the first scenario\n"
+  "  rerun DIR             repeat the run recorded in DIR/manifest.json and confirm\n"
+  "                        the numbers are identical\n"
   "  params [--markdown]   list the model's parameters\n"
   "\n"
   "options:\n"
@@ -43,7 +45,7 @@ static const char usage[] =
   "                        arguments)\n"
   "\n"
   "exit codes: 0 ok, 2 usage, 3 bad scenario or script, 4 numerical failure,\n"
-  "            5 input/output failure, 70 internal error of indsim\n";
+  "            5 input/output failure, 6 rerun differs, 70 internal error of indsim\n";
 
 typedef struct cli_args {
   int nfiles;
@@ -127,6 +129,12 @@ static int parse_options(lua_State *L, int argc, char **argv) {
   }
   lua_setfield(L, opts, "paths");
   lua_setfield(L, opts, "files");
+  lua_createtable(L, argc, 0); /* the command line, for the run manifest */
+  for (int i = 0; i < argc; i++) {
+    lua_pushstring(L, argv[i]);
+    lua_rawseti(L, -2, i);
+  }
+  lua_setfield(L, opts, "argv");
   lua_getfield(L, opts, "format");
   const char *fmt = lua_tostring(L, -1);
   int bad_fmt = fmt && strcmp(fmt, "png") != 0 && strcmp(fmt, "svg") != 0;
@@ -163,6 +171,7 @@ static int exit_code_of(lua_State *L) {
   if (!strcmp(kind, LIND_ERR_USAGE)) return EXIT_USAGE;
   if (!strcmp(kind, LIND_ERR_NUMERIC)) return EXIT_NUMERIC;
   if (!strcmp(kind, LIND_ERR_IO)) return EXIT_IO;
+  if (!strcmp(kind, "differ")) return EXIT_DIFFER;
   if (!strcmp(kind, LIND_ERR_INTERNAL)) {
     fprintf(stderr, "indsim: this is an internal error of indsim; please report it with the files that caused it\n");
     return EXIT_INTERNAL;

@@ -5,6 +5,7 @@ local core = require "indsim.core"
 local check = require "indsim.check"
 local options = require "indsim.options"
 local scenario = require "indsim.scenario"
+local manifest = require "indsim.manifest"
 
 local M = {}
 local scenario_of = setmetatable({}, { __mode = "k" })  -- result -> scenario object
@@ -30,6 +31,7 @@ function M.run(sc)
   end
   local r = core.run(sc:spec(options.lang))
   scenario_of[r] = sc
+  manifest.scenario(sc)
   if r.warnings ~= "" then
     for line in r.warnings:gmatch("[^\n]+") do warn_once(("%s: %s"):format(r.name, line)) end
   end
@@ -84,6 +86,8 @@ end
 function M.write(r)
   local dir = M.dir_of(r)
   core.write_csv(r, dir)
+  manifest.output(dir .. "/annual.csv")
+  if #r:observations() > 0 then manifest.output(dir .. "/fit.csv") end
   return dir
 end
 
@@ -143,7 +147,9 @@ local function plot_opts()
   return { format = options.format, lang = options.lang, template_dir = dir, gnuplot = options.gnuplot }
 end
 
-local function plot_done(ok, msg)
+local function plot_done(ok, msg, dir, stem, format)
+  manifest.output(dir .. "/" .. stem .. ".gp")
+  if ok then manifest.output(dir .. "/" .. stem .. "." .. format) end
   if not ok then
     local missing = msg:match("^gnuplot not found %b()")
     if missing then
@@ -195,6 +201,7 @@ function M.ensemble(sc, opts)
     progress = opts.progress ~= false and not options.quiet,
   })
   scenario_of[e] = sc
+  manifest.scenario(sc)
   if e.failed > 0 then
     warn_once(("%s: %d of %d draws failed and are left out of every statistic; the first: %s"):format(sc.name, e.failed, e.draws, e.failure))
   end
@@ -205,6 +212,8 @@ end
 function M.write_fan(e)
   local dir = M.dir_of(e)
   core.write_fan(e, dir)
+  manifest.output(dir .. "/fan.csv")
+  if #e:targets() > 0 then manifest.output(dir .. "/targets.csv") end
   return dir
 end
 
@@ -219,7 +228,8 @@ function M.plot.projection(r, opts)
   local dir, stem, ext
   if opts.file then dir, stem, ext = target(opts.file) else dir, stem = M.dir_of(r), "projection" end
   po.format = ext or po.format
-  return plot_done(core.plot_projection(r, dir, stem, po))
+  local ok, msg = core.plot_projection(r, dir, stem, po)
+  return plot_done(ok, msg, dir, stem, po.format)
 end
 
 -- plot.compare(runs, {var = "production_value", file = "compare.png", baseline = 1|name|false})
@@ -232,7 +242,8 @@ function M.plot.compare(list, opts)
   po.format = ext or po.format
   local var = opts.var or "production_value"
   if var == "output" then var = "production_value" end
-  return plot_done(core.plot_compare(results, index_of(results, opts.baseline), var, dir, stem, po))
+  local ok, msg = core.plot_compare(results, index_of(results, opts.baseline), var, dir, stem, po)
+  return plot_done(ok, msg, dir, stem, po.format)
 end
 
 -- plot.fan(ensemble [, {set = "level"|"gain"|"gain_pct", sector = "total", file = }]):
@@ -246,7 +257,8 @@ function M.plot.fan(e, opts)
   if opts.file then dir, stem, ext = target(opts.file)
   else dir, stem = M.dir_of(e), set == "level" and "fan" or ("fan_" .. set) end
   po.format = ext or po.format
-  return plot_done(core.plot_fan(e, dir, stem, set, opts.sector or "total", po))
+  local ok, msg = core.plot_fan(e, dir, stem, set, opts.sector or "total", po)
+  return plot_done(ok, msg, dir, stem, po.format)
 end
 
 -- plot.lines{ x = {...}, series = { {name = , y = {...}}, ... }, title =, xlabel =, ylabel =, file = }
@@ -269,8 +281,9 @@ function M.plot.lines(t)
   local po = plot_opts()
   local dir, stem, ext = target(t.file, "lines")
   po.format = ext or po.format
-  return plot_done(core.plot_lines(dir, stem, { title = t.title or "", xlabel = t.xlabel or "", ylabel = t.ylabel or "",
-                                                series = series }, po))
+  local ok, msg = core.plot_lines(dir, stem, { title = t.title or "", xlabel = t.xlabel or "", ylabel = t.ylabel or "",
+                                               series = series }, po)
+  return plot_done(ok, msg, dir, stem, po.format)
 end
 
 return M

@@ -8,6 +8,7 @@ local scenario = require "indsim.scenario"
 local register = require "indsim.register"
 local api = require "indsim.api"
 local options = require "indsim.options"
+local manifest = require "indsim.manifest"
 
 local M = {}
 
@@ -77,6 +78,7 @@ function M.run(o)
   say("Simulated %d scenario(s) in %.1f ms of CPU time; writing to %s/", #results, 1000 * (os.clock() - t0), options.out)
   write_all(results)
   api.compare(results, { years = o.years, baseline = #results > 1 and 1 or false })
+  manifest.write("run", o)
   for _, r in ipairs(results) do
     if #r:observations() > 0 then
       io.write("\n", core.fit_text(r))
@@ -136,6 +138,7 @@ function M.mc(o)
   end
   local years = o.years or (scenarios[1].report.years) or { scenarios[1].period[2] }
   io.write(mc_table(ensembles, years))
+  manifest.write("mc", o)
   return 0
 end
 
@@ -164,6 +167,15 @@ function M.script(o)
   local arg = { [0] = o.files[1] }
   for i = 2, #o.files do arg[i - 1] = o.files[i] end
   loader.run_file(o.files[1], { arg = arg })
+  manifest.write("script", o)
+  return 0
+end
+
+-- indsim rerun DIR: repeat the run recorded in DIR/manifest.json and compare.
+function M.rerun(o)
+  if #o.files ~= 1 then core.fail("usage", "rerun needs one output folder (one that holds a manifest.json)") end
+  local differ = manifest.rerun(o.files[1], M)
+  if differ > 0 then core.fail("differ", ("%d result files differ from the recorded run"):format(differ)) end
   return 0
 end
 

@@ -71,8 +71,19 @@ local function traceback(e)
 end
 
 -- Runs text as chunk `chunkname` ("@path"); returns what it returns.
+M.loaded = {}            -- every file run, for the manifest: { name =, sha256 =, builtin = }
+local loaded_seen = {}
+
+local function record(text, chunkname)
+  if loaded_seen[chunkname] then return end
+  loaded_seen[chunkname] = true
+  local builtin = chunkname:match("^@%[built in%] scenarios/(.*)$")
+  M.loaded[#M.loaded + 1] = { name = builtin or chunkname:sub(2), builtin = builtin ~= nil, sha256 = core.sha256(text) }
+end
+
 function M.run_text(text, chunkname, extra)
   check.remember_source(chunkname, text)
+  record(text, chunkname)
   local fn, err = load(text, chunkname, "t", M.env(extra))
   if not fn then core.fail("scenario", err) end
   check.enter_file(chunkname, chunkname:sub(2))
