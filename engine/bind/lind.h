@@ -6,6 +6,7 @@
 
 #include <lua.h>
 
+#include "ind_plot.h"
 #include "ind_run.h"
 
 /* Error kinds carried by the error objects the binding raises; the CLI maps
@@ -42,6 +43,13 @@ typedef struct lind_result {
 } lind_result;
 lind_result *lind_check_result(lua_State *L, int idx);
 void lind_open_result(lua_State *L);
+
+/* Plot options from the table at idx (format, lang, template_dir, gnuplot;
+ * anything else, or no table: the defaults). The table keeps the strings alive. */
+ind_plot_opts lind_plot_opts(lua_State *L, int idx);
+/* A plot's outcome: pushes true; nil, message when gnuplot is missing or
+ * failed (IND_EEXTERNAL); other failures (writing the script) raise. */
+int lind_plot_result(lua_State *L, ind_status st, const ind_err *err);
 
 int luaopen_indsim_core(lua_State *L);
 

@@ -1,7 +1,7 @@
 /* lind_ensemble.c — Monte Carlo ensembles from Lua: core.ensemble(spec,
  * baseline_spec, opts) runs one and returns an object to read statistics
- * from (e:stats, e:quantile, e:observations, e:targets) and to write
- * (core.write_fan). A progress bar with an ETA goes to stderr when it is a
+ * from (e:stats, e:quantile, e:observations, e:targets), to write
+ * (core.write_fan) and to draw (core.plot_fan). A progress bar with an ETA goes to stderr when it is a
  * terminal. */
 #include <lauxlib.h>
 #include <math.h>
@@ -13,6 +13,7 @@
 #include "ind_ensemble.h"
 #include "ind_fan.h"
 #include "ind_observe.h"
+#include "ind_plot.h"
 #include "lind.h"
 
 #define ENSEMBLE_MT "indsim.ensemble"
@@ -249,6 +250,22 @@ static int write_fan(lua_State *L) {
   return 0;
 }
 
+/* core.plot_fan(e, dir, stem, set, sector, opts): the fan chart dir/stem.png
+ * (or .svg) of set "level" (default), or of the gain over the baseline ("gain"
+ * or "gain_pct": the same chart, in bn VND and in %), for a sector's name or
+ * "total" (default); opts as core.plot_projection's. true; nil, message when
+ * gnuplot is missing or failed. */
+static int plot_fan(lua_State *L) {
+  ind_err err;
+  lind_ensemble *u = check_ensemble(L, 1);
+  const char *dir = luaL_checkstring(L, 2), *stem = luaL_checkstring(L, 3);
+  int set = set_arg(L, 4), sector = sector_arg(L, u->sc, 5);
+  luaL_argcheck(L, set == IND_SET_LEVEL || u->base, 4, "a gain needs an ensemble run with a baseline");
+  ind_plot_opts o = lind_plot_opts(L, 6);
+  const char *base = !u->base ? NULL : u->base->title && *u->base->title ? u->base->title : u->base->name;
+  return lind_plot_result(L, ind_plot_fan(dir, stem, u->sc, u->e, (ind_set)set, sector, base, &o, &err), &err);
+}
+
 static const luaL_Reg ensemble_methods[] = {
   {"stats", ensemble_stats},
   {"quantile", ensemble_quantile},
@@ -266,6 +283,7 @@ static const luaL_Reg ensemble_meta[] = {
 static const luaL_Reg funcs[] = {
   {"ensemble", core_ensemble},
   {"write_fan", write_fan},
+  {"plot_fan", plot_fan},
   {NULL, NULL},
 };
 

@@ -135,8 +135,9 @@ static const char *opt_string(lua_State *L, int idx, const char *key) {
   return s;
 }
 
-/* Plot options from the table at idx: format, lang, template_dir, gnuplot. */
-static ind_plot_opts plot_opts(lua_State *L, int idx) {
+/* The plot helpers every binding file shares (lind.h). */
+
+ind_plot_opts lind_plot_opts(lua_State *L, int idx) {
   ind_plot_opts o = {NULL, NULL, NULL, NULL};
   if (lua_istable(L, idx)) {
     o.template_dir = opt_string(L, idx, "template_dir");
@@ -147,9 +148,7 @@ static ind_plot_opts plot_opts(lua_State *L, int idx) {
   return o;
 }
 
-/* A plot's outcome: true; nil, message when gnuplot is missing or failed;
- * other failures (writing the script) raise. */
-static int plot_result(lua_State *L, ind_status st, const ind_err *err) {
+int lind_plot_result(lua_State *L, ind_status st, const ind_err *err) {
   if (st == IND_OK) {
     lua_pushboolean(L, 1);
     return 1;
@@ -164,8 +163,8 @@ static int plot_result(lua_State *L, ind_status st, const ind_err *err) {
 static int out_plot_projection(lua_State *L) {
   ind_err err;
   lind_result *u = lind_check_result(L, 1);
-  ind_plot_opts o = plot_opts(L, 4);
-  return plot_result(L, ind_plot_projection(luaL_checkstring(L, 2), luaL_checkstring(L, 3), u->sc, u->r, &o, &err), &err);
+  ind_plot_opts o = lind_plot_opts(L, 4);
+  return lind_plot_result(L, ind_plot_projection(luaL_checkstring(L, 2), luaL_checkstring(L, 3), u->sc, u->r, &o, &err), &err);
 }
 
 /* core.plot_compare(results, baseline (1-based, 0 none), var, dir, stem, opts) */
@@ -179,8 +178,8 @@ static int out_plot_compare(lua_State *L) {
   int var = ind_var_find(vname);
   if (var < 0) lind_error(L, LIND_ERR_USAGE, "unknown output variable '%s'", vname);
   if (baseline >= n) lind_error(L, LIND_ERR_USAGE, "baseline index %d out of range", baseline + 1);
-  ind_plot_opts o = plot_opts(L, 6);
-  return plot_result(L, ind_plot_compare(luaL_checkstring(L, 4), luaL_checkstring(L, 5), scs, rs, n, baseline, var, &o, &err), &err);
+  ind_plot_opts o = lind_plot_opts(L, 6);
+  return lind_plot_result(L, ind_plot_compare(luaL_checkstring(L, 4), luaL_checkstring(L, 5), scs, rs, n, baseline, var, &o, &err), &err);
 }
 
 /* Reads n numbers of the list at idx (nil: a gap) into an array on a userdata. */
@@ -227,9 +226,10 @@ static int out_plot_lines(lua_State *L) {
     lua_rawseti(L, anchor, 3 * k + 3);
     lua_settop(L, anchor);
   }
-  ind_plot_opts o = plot_opts(L, 4);
-  return plot_result(L, ind_plot_lines(dir, stem, opt_string(L, 3, "title"), opt_string(L, 3, "xlabel"),
-                                       opt_string(L, 3, "ylabel"), ns, names, x, y, npts, &o, &err), &err);
+  ind_plot_opts o = lind_plot_opts(L, 4);
+  return lind_plot_result(L, ind_plot_lines(dir, stem, opt_string(L, 3, "title"), opt_string(L, 3, "xlabel"),
+                                            opt_string(L, 3, "ylabel"), ns, names, x, y, npts, &o, &err),
+                          &err);
 }
 
 static const luaL_Reg output_funcs[] = {

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "lind.h"
 
@@ -39,6 +41,7 @@ static const char usage[] =
   "  --seed S              random seed (default 1); same seed, same numbers\n"
   "  --threads T           threads (default: all processors); results do not depend on it\n"
   "  --quiet               no progress messages\n"
+  "  --stats               at the end, print wall and CPU time and peak memory\n"
   "  --version, --help\n"
   "\n"
   "  --                    end of options: what follows are files (and a script's\n"
@@ -120,7 +123,7 @@ static int parse_options(lua_State *L, int argc, char **argv) {
       lua_pushvalue(L, opts);
       set_string(L, "format", "svg");
       lua_pop(L, 1);
-    } else if (!strcmp(s, "--no-plots") || !strcmp(s, "--quiet") || !strcmp(s, "--markdown")) {
+    } else if (!strcmp(s, "--no-plots") || !strcmp(s, "--quiet") || !strcmp(s, "--markdown") || !strcmp(s, "--stats")) {
       lua_pushboolean(L, 1);
       lua_setfield(L, opts, !strcmp(s, "--no-plots") ? "no_plots" : s + 2);
     } else {
@@ -179,6 +182,24 @@ static int exit_code_of(lua_State *L) {
   return EXIT_SCENARIO;
 }
 
+/* --stats: what the run cost, for benchmarks (tests/bench/). */
+static void print_stats(const struct timespec *t0) {
+  struct timespec t1;
+  struct rusage ru;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  getrusage(RUSAGE_SELF, &ru);
+  double wall = (double)(t1.tv_sec - t0->tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0->tv_nsec);
+  double cpu = (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_sec +
+               1e-6 * (double)ru.ru_stime.tv_usec;
+  fprintf(stderr, "stats: wall %.3f s, cpu %.3f s, peak memory %.1f MiB\n", wall, cpu, (double)ru.ru_maxrss / 1024.0);
+}
+
+static int wants_stats(int argc, char **argv) {
+  for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (!strcmp(argv[i], "--stats")) return 1;
+  return 0;
+}
+
 static int run_command(const char *command, int argc, char **argv) {
   lua_State *L = lind_state_new();
   if (!L) {
@@ -224,5 +245,9 @@ int main(int argc, char **argv) {
       fputs(usage, stdout);
       return 0;
     }
-  return run_command(argv[1], argc, argv);
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int rc = run_command(argv[1], argc, argv);
+  if (wants_stats(argc, argv)) print_stats(&t0);
+  return rc;
 }

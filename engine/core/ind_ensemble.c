@@ -214,10 +214,11 @@ static ind_status check_inputs(const ind_scenario *sc, const ind_scenario *base,
                        base->name);
   for (int k = 0; k < o->ntargets; k++) {
     const ind_observation *t = &o->targets[k];
-    if (t->kind == IND_OBS_PERIOD_GROWTH || t->year0 - 1 < sc->first_year || t->year1 > sc->last_year ||
+    int need = t->kind == IND_OBS_LEVEL ? t->year0 : t->year0 - 1; /* growth looks one year back */
+    if (t->kind == IND_OBS_PERIOD_GROWTH || need < sc->first_year || t->year1 > sc->last_year || t->year1 < t->year0 ||
         (t->sector != IND_TOTAL && (t->sector < 0 || t->sector >= sc->nsectors)))
-      return ind_err_set(err, IND_EINVAL, "plan target %d: a level, a year's growth or an average growth within %d..%d",
-                         k + 1, sc->first_year + 1, sc->last_year);
+      return ind_err_set(err, IND_EINVAL, "plan target %d: a level, a year's growth or an average growth within the period %d..%d",
+                         k + 1, sc->first_year, sc->last_year);
   }
   return IND_OK;
 }

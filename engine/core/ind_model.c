@@ -15,6 +15,11 @@ typedef struct flat_effect {
   double size;          /* size × strength, set by ind_model_refresh */
 } flat_effect;
 
+typedef struct touched_param {
+  int idx;              /* index into the parameter arrays */
+  double lo, hi;        /* its admissible range */
+} touched_param;
+
 typedef struct flat_transfer {
   int policy, transfer, src, dst;
   double rate;          /* rate × strength, set by ind_model_refresh */
@@ -26,7 +31,9 @@ struct ind_model {
   double *a0, *f0abs;   /* per sector: TFP level, outside investment at t0 (bn VND/yr) */
   int neff, ntouched, ntr;
   flat_effect *eff;
-  int *touched;         /* parameter indices some effect moves */
+  touched_param *touched; /* the parameters some effect moves */
+  int cache_ok;         /* cur is valid for the weights in w (no absent m_new is moved) */
+  int nan_base;         /* some moved parameter has an absent base (m_new): depends on y */
   flat_transfer *tr;
   double *w;            /* per policy: weight at the current t */
   double *cur, *mul, *add;
@@ -44,10 +51,15 @@ static int pidx(const ind_model *m, int sector, int param) {
                                      : sector * IND_NSECTOR_PARAMS + param;
 }
 
+static int param_of(const ind_model *m, int idx) {
+  return idx < m->n * IND_NSECTOR_PARAMS ? idx % IND_NSECTOR_PARAMS : IND_NSECTOR_PARAMS + (idx - m->n * IND_NSECTOR_PARAMS);
+}
+
 static int add_touched(ind_model *m, int idx) {
   for (int j = 0; j < m->ntouched; j++)
-    if (m->touched[j] == idx) return 0;
-  m->touched[m->ntouched++] = idx;
+    if (m->touched[j].idx == idx) return 0;
+  const ind_param_info *info = ind_param_info_get(param_of(m, idx));
+  m->touched[m->ntouched++] = (touched_param){idx, info->lo, info->hi};
   return 1;
 }
 
@@ -112,6 +124,9 @@ void ind_model_refresh(ind_model *m) {
   }
   memcpy(m->cur, sc->params, (size_t)m->np * sizeof(double));
   derive_levels(m);
+  m->nan_base = 0;
+  for (int j = 0; j < m->ntouched; j++) m->nan_base |= isnan(sc->params[m->touched[j].idx]);
+  m->cache_ok = 0;
 }
 
 ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err) {
@@ -125,7 +140,7 @@ ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err) {
   size_t np = (size_t)m->np, n = (size_t)m->n;
   m->a0 = malloc(n * sizeof(double));
   m->f0abs = malloc(n * sizeof(double));
-  m->w = malloc((size_t)(sc->npolicies ? sc->npolicies : 1) * sizeof(double));
+  m->w = calloc((size_t)(sc->npolicies ? sc->npolicies : 1), sizeof(double));
   m->cur = malloc(np * sizeof(double));
   m->mul = malloc(np * sizeof(double));
   m->add = malloc(np * sizeof(double));
@@ -219,6 +234,7 @@ static void note_clamp(ind_model *m, int slot, double t) {
 
 void ind_model_note_clamps(ind_model *m, double t, const double *y, double *scratch) {
   m->record = 1;
+  m->cache_ok = 0; /* recompute, so that every clamp is seen */
   long calls = m->nrhs;
   ind_model_rhs(t, y, scratch, m);
   m->nrhs = calls;
@@ -226,24 +242,33 @@ void ind_model_note_clamps(ind_model *m, double t, const double *y, double *scra
 }
 
 /* Moved parameter values are kept inside their admissible range. */
-static void clamp_param(ind_model *m, int idx, double t) {
-  int param = idx < m->n * IND_NSECTOR_PARAMS ? idx % IND_NSECTOR_PARAMS
-                                              : IND_NSECTOR_PARAMS + (idx - m->n * IND_NSECTOR_PARAMS);
-  const ind_param_info *info = ind_param_info_get(param);
-  double v = m->cur[idx];
-  if (v < info->lo || v > info->hi) {
-    m->cur[idx] = v < info->lo ? info->lo : info->hi;
-    note_clamp(m, idx, t);
+static void clamp_param(ind_model *m, const touched_param *tp, double t) {
+  double v = m->cur[tp->idx];
+  if (v < tp->lo || v > tp->hi) {
+    m->cur[tp->idx] = v < tp->lo ? tp->lo : tp->hi;
+    note_clamp(m, tp->idx, t);
   }
+}
+
+/* The weights at t; returns 1 if any differs from the last ones. */
+static int update_weights(ind_model *m, double t) {
+  const ind_scenario *sc = m->sc;
+  double tw = t >= m->stretch_end ? m->stretch_left : t;
+  int changed = 0;
+  for (int k = 0; k < sc->npolicies; k++) {
+    double w = ind_profile_weight(&sc->policies[k].profile, tw);
+    changed |= w != m->w[k];
+    m->w[k] = w;
+  }
+  return changed;
 }
 
 const double *ind_model_params_at(ind_model *m, double t, const double *y) {
   const ind_scenario *sc = m->sc;
-  double tw = t >= m->stretch_end ? m->stretch_left : t;
-  for (int k = 0; k < sc->npolicies; k++) m->w[k] = ind_profile_weight(&sc->policies[k].profile, tw);
+  if (!update_weights(m, t) && m->cache_ok) return m->cur; /* same weights, same parameters */
   for (int j = 0; j < m->ntouched; j++) {
-    m->mul[m->touched[j]] = 1.0;
-    m->add[m->touched[j]] = 0.0;
+    m->mul[m->touched[j].idx] = 1.0;
+    m->add[m->touched[j].idx] = 0.0;
   }
   for (int j = 0; j < m->neff; j++) {
     const flat_effect *e = &m->eff[j];
@@ -253,21 +278,19 @@ const double *ind_model_params_at(ind_model *m, double t, const double *y) {
     else m->add[e->idx] += e->size * w;
   }
   for (int j = 0; j < m->ntouched; j++) {
-    int idx = m->touched[j];
+    int idx = m->touched[j].idx;
     double base = sc->params[idx];
     if (isnan(base)) { /* absent m_new: new capital brings the sector's current mix */
       int i = idx / IND_NSECTOR_PARAMS;
       base = y ? y[(size_t)i * IND_NSTATE + IND_S_M] : 0.0;
     }
     m->cur[idx] = base * m->mul[idx] + m->add[idx];
-    clamp_param(m, idx, t);
+    clamp_param(m, &m->touched[j], t);
   }
+  m->cache_ok = !m->nan_base && !m->record;
   return m->cur;
 }
 
-/* GSL_FAILURE, not GSL_EBADFUNC: the driver retries with a smaller step, so a
- * trial stage thrown too far does not end the run; a real breakdown shrinks
- * the step to nothing and the driver fails, and then this record says where. */
 static int fail(ind_model *m, double t, int sector, const char *what) {
   m->fail_t = t;
   m->fail_sector = sector;

@@ -54,7 +54,7 @@ ind_scenario *ind_scenario_new(const char *name, int first_year, int last_year, 
   if (!sc->name || !sc->title || !sc->sector_names || !sc->sector_titles || !sc->params) goto nomem;
   for (int p = 0; p < IND_NPARAMS; p++)
     for (int i = 0; i < nsectors; i++) *ind_scenario_param(sc, i, p) = ind_param_info_get(p)->def;
-  sc->solver = (ind_solver_opts){IND_RKF45, 1e-8, 1e-10, 1e-3, 100000};
+  sc->solver = (ind_solver_opts){IND_RKCK, 1e-7, 1e-10, 1e-3, 100000}; /* docs/model.md §4: why */
   return sc;
 nomem:
   ind_scenario_free(sc);
@@ -275,7 +275,7 @@ static double *target_slot(ind_scenario *sc, const ind_target *t) {
     return ind_scenario_param(sc, t->j < IND_NSECTOR_PARAMS ? t->i : 0, t->j);
   case IND_T_EFFECT: return p && t->j >= 0 && t->j < p->neffects ? &p->effects[t->j].size : NULL;
   case IND_T_TRANSFER: return p && t->j >= 0 && t->j < p->ntransfers ? &p->transfers[t->j].rate : NULL;
-  case IND_T_B50: return p && p->b50 > 0 ? &sc->policies[t->i].b50 : NULL;
+  case IND_T_B50: return p ? &sc->policies[t->i].b50 : NULL; /* a bad draw (<= 0) is refused by validation */
   }
   return NULL;
 }

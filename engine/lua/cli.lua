@@ -106,7 +106,8 @@ local function mc_table(ensembles, years)
   local out = { ("Monte Carlo: %d draws each; median [5 %% – 95 %%]; production value in bn VND%s"):format(
     ensembles[1].draws, ensembles[1].baseline and "; gain over the baseline in %" or "") }
   for _, e in ipairs(ensembles) do
-    out[#out + 1] = ("%s%s"):format(e.name, e.failed > 0 and ("  (%d draws failed, left out)"):format(e.failed) or "")
+    out[#out + 1] = ("%s%s   [%.0f right-hand-side calls a draw]"):format(e.name,
+      e.failed > 0 and ("  (%d draws failed, left out)"):format(e.failed) or "", e.rhs_calls / math.max(1, e.draws))
     for _, y in ipairs(years) do
       local line = ("  %d  production value %s"):format(y, band(e:stats("production_value", y), "%.0f"))
       if e.baseline then line = line .. ("   gain %s %%"):format(band(e:stats("production_value", y, "total", "gain_pct"), "%+.2f")) end

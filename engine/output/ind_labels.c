@@ -19,6 +19,17 @@ static const ind_label labels[IND_NLABELS] = {
   [IND_L_GAIN_PP] = {"Chênh lệch so với kịch bản cơ sở (điểm %)", "Difference from baseline (pp)"},
   [IND_L_PCT] = {"%", "%"},
   [IND_L_PP] = {"điểm %", "pp"},
+  [IND_L_MEDIAN] = {"Trung vị", "Median"},
+  [IND_L_MEAN] = {"Trung bình", "Mean"},
+  [IND_L_BAND_90] = {"Khoảng 5–95 %", "5–95 % band"},
+  [IND_L_BAND_50] = {"Khoảng 25–75 %", "25–75 % band"},
+  [IND_L_OBS_MEDIAN] = {"Trung vị tại quan sát", "Median at the observation"},
+  [IND_L_GAIN_OVER] = {"Chênh lệch so với", "Gain over"},
+  [IND_L_BASELINE] = {"kịch bản cơ sở", "the baseline"},
+  [IND_L_PV_GAIN] = {"Chênh lệch giá trị sản xuất", "Production value gain"},
+  [IND_L_PV_GAIN_PCT] = {"Chênh lệch giá trị sản xuất (%)", "Production value gain (%)"},
+  [IND_L_DRAWS] = {"lượt mô phỏng", "draws"},
+  [IND_L_FAILED] = {"lỗi", "failed"},
 };
 
 /* Name and unit of each annual variable; a variable added later without an

@@ -22,6 +22,17 @@ typedef enum {
   IND_L_GAIN_PP,        /* difference from the baseline, percentage points */
   IND_L_PCT,            /* unit: % */
   IND_L_PP,             /* unit: percentage points */
+  IND_L_MEDIAN,         /* fan charts: the median line */
+  IND_L_MEAN,           /* the mean line */
+  IND_L_BAND_90,        /* the 5–95 % band */
+  IND_L_BAND_50,        /* the 25–75 % band */
+  IND_L_OBS_MEDIAN,     /* the median over the draws of the model's value of an observation */
+  IND_L_GAIN_OVER,      /* followed by the baseline's title */
+  IND_L_BASELINE,       /* the baseline, when it has no title */
+  IND_L_PV_GAIN,        /* production value gain, in bn VND */
+  IND_L_PV_GAIN_PCT,    /* production value gain, in % */
+  IND_L_DRAWS,          /* after a number of Monte Carlo draws */
+  IND_L_FAILED,         /* after a number of failed draws */
   IND_NLABELS
 } ind_label_id;
 

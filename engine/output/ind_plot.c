@@ -1,8 +1,9 @@
-/* ind_plot.c — the chart kinds (projection, compare, lines): what data and
- * texts each hands to its template; the shared steps are in ind_plotjob.c. */
+/* ind_plot.c — the chart kinds (projection, compare, lines, fan): what data
+ * and texts each hands to its template; the shared steps are in ind_plotjob.c. */
 #include "ind_plot.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ind_gnuplot.h"
@@ -92,20 +93,31 @@ static double history_end(const ind_scenario *sc) {
   return end;
 }
 
-/* $name: observations of production value, growth kinds or levels:
- * x xlo xhi observed se model series (sector + 1; nsectors + 1 for the total). */
-static int obs_block(FILE *f, const char *name, const ind_scenario *sc, const ind_result *r, int growth) {
+#define ALL_SECTORS (IND_TOTAL - 1) /* obs_block: the observations of every sector and the total */
+
+/* Whether obs_block draws observation o: production value, growth kinds or
+ * levels, of sector (or of any, ALL_SECTORS). */
+static int obs_drawn(const ind_observation *o, int sector, int growth) {
+  return o->var == IND_V_PRODUCTION_VALUE && is_growth_kind(o->kind) == growth &&
+         (sector == ALL_SECTORS || o->sector == sector);
+}
+
+/* $name: the observations obs_drawn picks, with model[k] the model's value of
+ * observation k: x xlo xhi observed se model series (sector + 1; nsectors + 1
+ * for the total). Returns how many. */
+static int obs_block(FILE *f, const char *name, const ind_scenario *sc, const double *model, int sector,
+                     int growth) {
   double scale = growth ? 100.0 : 1.0;
   int count = 0;
   ind_gp_block_begin(f, name);
   for (int k = 0; k < sc->nobs; k++) {
     const ind_observation *o = &sc->obs[k];
-    if (o->var != IND_V_PRODUCTION_VALUE || is_growth_kind(o->kind) != growth) continue;
+    if (!obs_drawn(o, sector, growth)) continue;
     double row[7], se = isfinite(o->se) ? o->se : 0.0;
     place_obs(o, &row[0], &row[1], &row[2]);
     row[3] = scale * o->value;
     row[4] = scale * se;
-    row[5] = scale * r->obs_model[k];
+    row[5] = scale * model[k];
     row[6] = o->sector == IND_TOTAL ? sc->nsectors + 1 : o->sector + 1;
     for (int j = 0; j < 7; j++) {
       if (j) fputc(' ', f);
@@ -140,8 +152,8 @@ static void projection_data(FILE *f, const void *ud, ind_lang lang) {
   ind_gp_set_number(f, "history_end", isnan(hist) ? c->r->first_year : hist);
   sectors_block(f, "pv", c->r, IND_V_PRODUCTION_VALUE, 1.0);
   sectors_block(f, "growth", c->r, IND_V_GROWTH, 100.0);
-  ind_gp_set_number(f, "n_obs_level", obs_block(f, "obs_level", c->sc, c->r, 0));
-  ind_gp_set_number(f, "n_obs_growth", obs_block(f, "obs_growth", c->sc, c->r, 1));
+  ind_gp_set_number(f, "n_obs_level", obs_block(f, "obs_level", c->sc, c->r->obs_model, ALL_SECTORS, 0));
+  ind_gp_set_number(f, "n_obs_growth", obs_block(f, "obs_growth", c->sc, c->r->obs_model, ALL_SECTORS, 1));
   ind_gp_set_number(f, "key_rows", c->key_rows);
 }
 
@@ -316,6 +328,171 @@ ind_status ind_plot_lines(const char *dir, const char *stem, const char *title, 
   ind_plot_job job = {dir, stem, "lines", 1000, 700, lines_data, &ctx};
   ind_status st = check_lines(&ctx, err);
   return st ? st : ind_plot_job_run(&job, opts, err);
+}
+
+/* ---- fan ---- */
+
+#define FAN_MEDIAN 2 /* ind_fan_levels[FAN_MEDIAN] == 0.5 */
+
+typedef struct fan_ctx {
+  const ind_scenario *sc;
+  const ind_ensemble *e;
+  int gain, sector;
+  const char *baseline_name;
+  ind_stats *top, *bottom; /* a year each: production value and growth, or the gain and the gain in % */
+  double *obs_median;      /* each observation: the median over the draws of the model's value */
+  int key_rows;
+} fan_ctx;
+
+/* $name: t n mean q05 q25 q50 q75 q95 (× scale) of each year, t its middle;
+ * a year without a value (n = 0) is all NaN: a gap. */
+static void fan_block(FILE *f, const char *name, const ind_scenario *sc, const ind_stats *st, double scale) {
+  ind_gp_block_begin(f, name);
+  for (int k = 0; k <= sc->last_year - sc->first_year; k++) {
+    int have = st[k].n > 0;
+    ind_gp_number(f, sc->first_year + k + 0.5);
+    fprintf(f, " %ld ", st[k].n);
+    ind_gp_number(f, have ? scale * st[k].mean : NAN);
+    for (int q = 0; q < IND_NFAN; q++) {
+      fputc(' ', f);
+      ind_gp_number(f, have ? scale * st[k].q[q] : NAN);
+    }
+    fputc('\n', f);
+  }
+  ind_gp_block_end(f);
+}
+
+/* "2000 lượt mô phỏng, 3 lỗi / 2000 draws, 3 failed" in lang; no failures, no second part. */
+static const char *draws_text(const ind_ensemble *e, ind_lang lang, char *buf, size_t n) {
+  ind_label d = ind_label_get(IND_L_DRAWS), x = ind_label_get(IND_L_FAILED);
+  long draws = ind_ensemble_draws(e), failed = ind_ensemble_failed(e);
+  char vi[160], en[160];
+  if (failed) {
+    snprintf(vi, sizeof vi, "%ld %s, %ld %s", draws, d.vi, failed, x.vi);
+    snprintf(en, sizeof en, "%ld %s, %ld %s", draws, d.en, failed, x.en);
+  } else {
+    snprintf(vi, sizeof vi, "%ld %s", draws, d.vi);
+    snprintf(en, sizeof en, "%ld %s", draws, d.en);
+  }
+  return ind_label_format((ind_label){vi, en}, lang, " / ", buf, n);
+}
+
+static void fan_level_data(FILE *f, const fan_ctx *c, ind_lang lang) {
+  static const fixed_label fixed[] = {
+    {"label_observed", IND_L_OBSERVED}, {"label_obs_median", IND_L_OBS_MEDIAN},
+    {"label_history", IND_L_HISTORY}, {"label_projection", IND_L_PROJECTION}};
+  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_label(f, "title_pv", ind_var_name_label(IND_V_PRODUCTION_VALUE), lang, 0);
+  ind_gp_set_label(f, "label_pv", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
+  ind_gp_set_label(f, "title_growth", ind_var_name_label(IND_V_GROWTH), lang, 0);
+  ind_gp_set_label(f, "label_growth", ind_var_unit_label(IND_V_GROWTH), lang, 1);
+  fan_block(f, "pv", c->sc, c->top, 1.0);
+  fan_block(f, "growth", c->sc, c->bottom, 100.0);
+  ind_gp_set_number(f, "n_obs_level", obs_block(f, "obs_level", c->sc, c->obs_median, c->sector, 0));
+  ind_gp_set_number(f, "n_obs_growth", obs_block(f, "obs_growth", c->sc, c->obs_median, c->sector, 1));
+}
+
+static void fan_gain_data(FILE *f, const fan_ctx *c, ind_lang lang) {
+  static const fixed_label fixed[] = {
+    {"label_gain_over", IND_L_GAIN_OVER}, {"title_gain", IND_L_PV_GAIN}, {"title_gain_pct", IND_L_PV_GAIN_PCT}};
+  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  if (c->baseline_name) ind_gp_set_string(f, "title_baseline", c->baseline_name);
+  else ind_gp_set_label(f, "title_baseline", ind_label_get(IND_L_BASELINE), lang, 0);
+  ind_gp_set_label(f, "label_gain", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
+  ind_gp_set_label(f, "label_gain_pct", ind_label_get(IND_L_PCT), lang, 1);
+  fan_block(f, "gain", c->sc, c->top, 1.0);
+  fan_block(f, "gain_pct", c->sc, c->bottom, 1.0);
+}
+
+static void fan_data(FILE *f, const void *ud, ind_lang lang) {
+  static const fixed_label fixed[] = {
+    {"label_year", IND_L_YEAR}, {"label_median", IND_L_MEDIAN}, {"label_mean", IND_L_MEAN},
+    {"label_band90", IND_L_BAND_90}, {"label_band50", IND_L_BAND_50}};
+  const fan_ctx *c = ud;
+  const ind_scenario *sc = c->sc;
+  double hist = history_end(sc);
+  char buf[512];
+  ind_gp_set_string(f, "title_main", ind_plot_scenario_title(sc));
+  if (c->sector == IND_TOTAL) ind_gp_set_label(f, "title_sector", ind_label_get(IND_L_TOTAL), lang, 0);
+  else ind_gp_set_string(f, "title_sector", ind_plot_sector_title(sc, c->sector));
+  ind_gp_set_string(f, "label_draws", draws_text(c->e, lang, buf, sizeof buf));
+  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_number(f, "draws", (double)ind_ensemble_draws(c->e));
+  ind_gp_set_number(f, "failed", (double)ind_ensemble_failed(c->e));
+  ind_gp_set_number(f, "series", c->sector == IND_TOTAL ? sc->nsectors + 1 : c->sector + 1);
+  ind_gp_set_number(f, "nsectors", sc->nsectors);
+  ind_gp_set_number(f, "first_year", sc->first_year);
+  ind_gp_set_number(f, "last_year", sc->last_year);
+  ind_gp_set_number(f, "has_history", !isnan(hist));
+  ind_gp_set_number(f, "history_end", isnan(hist) ? sc->first_year : hist);
+  ind_gp_set_number(f, "key_rows", c->key_rows);
+  if (c->gain) fan_gain_data(f, c, lang);
+  else fan_level_data(f, c, lang);
+}
+
+static ind_status check_fan(const fan_ctx *c, ind_set set, ind_err *err) {
+  if (!c->sc || !c->e) return ind_err_set(err, IND_EINVAL, "no scenario or no ensemble to plot");
+  if ((int)set < 0 || (int)set >= IND_NSETS) return ind_err_set(err, IND_EINVAL, "unknown set %d", (int)set);
+  if (c->sector != IND_TOTAL && (c->sector < 0 || c->sector >= c->sc->nsectors))
+    return ind_err_set(err, IND_EINVAL, "scenario '%s' has no sector %d", c->sc->name, c->sector);
+  if (c->gain && !ind_ensemble_has_gains(c->e))
+    return ind_err_set(err, IND_EINVAL, "the ensemble of '%s' was run without a baseline: no gains to plot", c->sc->name);
+  return IND_OK;
+}
+
+/* Reads the statistics the chart shows into c (freed by fan_free). */
+static ind_status fan_read(fan_ctx *c, ind_err *err) {
+  const ind_scenario *sc = c->sc;
+  int n = sc->last_year - sc->first_year + 1;
+  ind_set top_set = c->gain ? IND_SET_GAIN : IND_SET_LEVEL, bottom_set = c->gain ? IND_SET_GAIN_PCT : IND_SET_LEVEL;
+  int bottom_var = c->gain ? IND_V_PRODUCTION_VALUE : IND_V_GROWTH;
+  ind_err cell_err;
+  c->top = malloc((size_t)n * sizeof *c->top);
+  c->bottom = malloc((size_t)n * sizeof *c->bottom);
+  c->obs_median = malloc((size_t)(sc->nobs + 1) * sizeof *c->obs_median);
+  if (!c->top || !c->bottom || !c->obs_median) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  for (int k = 0; k < n; k++)
+    if (ind_ensemble_stats(c->e, top_set, sc->first_year + k, c->sector, IND_V_PRODUCTION_VALUE, &c->top[k], &cell_err) ||
+        ind_ensemble_stats(c->e, bottom_set, sc->first_year + k, c->sector, bottom_var, &c->bottom[k], &cell_err))
+      return ind_err_set(err, IND_EINVAL, "the ensemble does not belong to scenario '%s' (%s)", sc->name, cell_err.msg);
+  for (int k = 0; k < sc->nobs; k++) {
+    ind_stats st;
+    if (ind_ensemble_obs_stats(c->e, k, &st, &cell_err))
+      return ind_err_set(err, IND_EINVAL, "the ensemble does not belong to scenario '%s' (%s)", sc->name, cell_err.msg);
+    c->obs_median[k] = st.n > 0 ? st.q[FAN_MEDIAN] : NAN;
+  }
+  return IND_OK;
+}
+
+static void fan_free(fan_ctx *c) {
+  free(c->top);
+  free(c->bottom);
+  free(c->obs_median);
+}
+
+/* Rows of the legend: median, mean, the two bands, and observed and the
+ * median at the observations when the sector has observations drawn. */
+static int fan_key_rows(const fan_ctx *c) {
+  int drawn = 0;
+  for (int k = 0; !c->gain && k < c->sc->nobs; k++)
+    drawn |= obs_drawn(&c->sc->obs[k], c->sector, 0) || obs_drawn(&c->sc->obs[k], c->sector, 1);
+  return key_rows(4 + 2 * drawn, 50); /* the fixed labels, both languages */
+}
+
+ind_status ind_plot_fan(const char *dir, const char *stem, const ind_scenario *sc, const ind_ensemble *e,
+                        ind_set set, int sector, const char *baseline_name, const ind_plot_opts *opts,
+                        ind_err *err) {
+  fan_ctx ctx = {sc, e, set != IND_SET_LEVEL, sector, baseline_name, NULL, NULL, NULL, 0};
+  ind_status st = check_fan(&ctx, set, err);
+  if (!st) st = fan_read(&ctx, err);
+  if (!st) {
+    ctx.key_rows = fan_key_rows(&ctx);
+    int charts = ctx.gain ? 800 : 780; /* the projection's 760 and one or two subtitle lines */
+    ind_plot_job job = {dir, stem, ctx.gain ? "gainfan" : "fan", 1000, canvas_height(charts, ctx.key_rows), fan_data, &ctx};
+    st = ind_plot_job_run(&job, opts, err);
+  }
+  fan_free(&ctx);
+  return st;
 }
 
 int ind_plot_have_gnuplot(const ind_plot_opts *opts) {

@@ -12,6 +12,7 @@
 #ifndef IND_PLOT_H
 #define IND_PLOT_H
 
+#include "ind_ensemble.h"
 #include "ind_err.h"
 #include "ind_run.h"
 #include "ind_scenario.h"
@@ -52,6 +53,24 @@ ind_status ind_plot_lines(const char *dir, const char *stem, const char *title, 
                           const char *ylabel, int nseries, const char *const *names,
                           const double *const *x, const double *const *y, const int *npts,
                           const ind_plot_opts *opts, ind_err *err);
+
+/* A scenario's Monte Carlo fan chart for one sector (or IND_TOTAL), from the
+ * ensemble e of that scenario; the subtitle names the sector and the number of
+ * draws (and of failed ones).
+ * set IND_SET_LEVEL (template plots/fan.gp): two panels like the projection,
+ * production value (log scale) and annual growth in %, each with its 5–95 %
+ * and 25–75 % bands shaded, the median as a line and the mean as a thin dashed
+ * line; the sector's observations (the total's for IND_TOTAL) marked as the
+ * projection marks them, with the median over the draws of the model's value
+ * of each beside it, and the historical period shaded.
+ * set IND_SET_GAIN or IND_SET_GAIN_PCT (plots/gainfan.gp; e needs a baseline):
+ * the gain over the baseline, in bn VND (top) and in % (bottom), bands, median
+ * and mean, a zero line; the subtitle names baseline_name (NULL: "the
+ * baseline"). A year with no value (growth of the first year; a gain in % over
+ * a zero) is a gap. opts may be NULL. */
+ind_status ind_plot_fan(const char *dir, const char *stem, const ind_scenario *sc, const ind_ensemble *e,
+                        ind_set set, int sector, const char *baseline_name, const ind_plot_opts *opts,
+                        ind_err *err);
 
 /* 1 if the gnuplot program of opts (NULL: "gnuplot") can be found, so a caller
  * can warn once and skip its plots. */
