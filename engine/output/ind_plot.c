@@ -345,11 +345,16 @@ typedef struct fan_ctx {
 } fan_ctx;
 
 /* $name: t n mean q05 q25 q50 q75 q95 (× scale) of each year, t its middle;
- * a year without a value (n = 0) is all NaN: a gap. */
+ * a year without a value (n = 0) is all NaN: a gap. Then n_<name>, the years
+ * with a value (with none, the template fixes the axis: gnuplot cannot
+ * autoscale it). */
 static void fan_block(FILE *f, const char *name, const ind_scenario *sc, const ind_stats *st, double scale) {
+  char count_var[64];
+  int count = 0;
   ind_gp_block_begin(f, name);
   for (int k = 0; k <= sc->last_year - sc->first_year; k++) {
     int have = st[k].n > 0;
+    count += have;
     ind_gp_number(f, sc->first_year + k + 0.5);
     fprintf(f, " %ld ", st[k].n);
     ind_gp_number(f, have ? scale * st[k].mean : NAN);
@@ -360,6 +365,8 @@ static void fan_block(FILE *f, const char *name, const ind_scenario *sc, const i
     fputc('\n', f);
   }
   ind_gp_block_end(f);
+  snprintf(count_var, sizeof count_var, "n_%s", name);
+  ind_gp_set_number(f, count_var, count);
 }
 
 /* "2000 lượt mô phỏng, 3 lỗi / 2000 draws, 3 failed" in lang; no failures, no second part. */
