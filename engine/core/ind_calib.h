@@ -26,7 +26,27 @@
  * outside it is ever set on the scenario. A run that fails anyway (the solver
  * cannot continue, NaN) makes the trial's residuals huge: the trust region
  * rejects the step and shrinks (GSL itself would stop the whole fit on a
- * failing residual function).
+ * failing residual function). A trial step may move a bounded value's u by
+ * at most 3 (a factor 20 in its distance to a bound): longer ones are
+ * rejected the same way, so a start near a bound does not jump to the other.
+ *
+ * Jacobian: central differences in x with a step of 1e-3 of each value's
+ * scale (its prior sd, else max(|x|, 1e-3·min(1, hi − lo))), large enough to
+ * stay clear of the ODE solver's noise (ind_calib.c says how it was chosen);
+ * one-sided at a bound or where a run fails. Convergence: the fit stops when
+ * a Gauss–Newton step would lower χ² by less than 1e-10, and is reported
+ * converged when by less than 1e-4 (a value at a bound that χ² pushes
+ * outwards not counted).
+ *
+ * Identification and uncertainty, at the fitted x, with each column of the
+ * Jacobian multiplied by its value's scale: an SVD of the data rows alone;
+ * its right singular vectors with a singular value below 1e-5 of the largest
+ * are null, and a value with a weight above 1e-2 on one is "not identified by
+ * the data". The data rows truncated to the other singular vectors, with the
+ * prior rows under them, give the Laplace covariance (a pseudo-inverse); a
+ * value on a null vector of that matrix (no data and no prior reach it) gets
+ * NaN for its se, covariance and correlations. A value with a prior always
+ * has a finite se (the prior's sd when the data say nothing).
  *
  * Not reentrant on one scenario: the fit sets the scenario's targets while it
  * runs. GSL's error handler must be off (gsl_set_error_handler_off()). */
@@ -70,7 +90,7 @@ typedef struct ind_fit {
   int *identified;             /* np: 1 if the DATA alone (priors left out) pin it down, else 0 */
   double chi2_data, chi2_prior;/* Σ r² over the data rows, over the prior rows, at x */
   int ndata;                   /* observations used */
-  int iterations, converged;   /* converged: a Gauss–Newton step from x would lower χ² by < 1e-6 */
+  int iterations, converged;   /* converged: a Gauss–Newton step from x would lower χ² by < 1e-4 */
   long runs;                   /* model runs, Jacobians included */
   char *warnings;              /* one line each ("" if none): not converged, not identified (naming the
                                   parameters), at a bound, far from the prior, the run's own warnings at x */
