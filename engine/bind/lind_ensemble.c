@@ -87,7 +87,7 @@ static int core_ensemble(lua_State *L) {
   o.n = (long)opt_number(L, 3, "n", 1000);
   o.seed = (uint64_t)opt_number(L, 3, "seed", 1);
   o.threads = (int)opt_number(L, 3, "threads", 1);
-  o.alpha = opt_number(L, 3, "alpha", 0.005);
+  o.alpha = opt_number(L, 3, "alpha", 0); /* 0: IND_ENSEMBLE_ALPHA */
   lua_getfield(L, 3, "targets");
   u->ntargets = lind_read_observations(L, -1, u->sc, u->targets, MAX_TARGETS);
   lua_pop(L, 1);

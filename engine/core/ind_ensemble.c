@@ -26,6 +26,7 @@ struct ind_ensemble {
   long set_cells, ncells;      /* cells per set; all cells (sets, then observations, then targets) */
   ind_sketch **sk;             /* per cell: x − ref, so quantiles are accurate relative to the spread */
   double *ref;                 /* per cell: the value at every number's median (0 if that run fails) */
+  double *floor;               /* per cell: deviations this small count as zero (set from the first block) */
   double *wn, *wmean, *wm2;    /* Welford accumulators per cell, updated in draw order */
   ind_observation *targets;
   long *tmet, *tmiss;
@@ -124,7 +125,9 @@ static ind_status fold_value(ind_ensemble *e, long c, double v) {
   e->wn[c] = n;
   e->wmean[c] += d / n;
   e->wm2[c] += d * (v - e->wmean[c]);
-  return ind_sketch_add(e->sk[c], v - e->ref[c], NULL); /* finite: only out of memory can fail */
+  double dev = v - e->ref[c];
+  if (fabs(dev) <= e->floor[c]) dev = 0.0; /* bounds the sketch's buckets whatever N (set_floor) */
+  return ind_sketch_add(e->sk[c], dev, NULL); /* finite: only out of memory can fail */
 }
 
 static void fold_target(ind_ensemble *e, int k, double v) {
@@ -136,12 +139,31 @@ static void fold_target(ind_ensemble *e, int k, double v) {
   }
 }
 
+/* A cell's floor: 1e-3 of the range of its values in the first block (the
+ * same draws whatever the threads), and at least 1e-9 of its reference. A
+ * quantile is then within alpha·|q − reference| + floor of the exact one, and
+ * the sketch needs about ln(range/floor)/ln(gamma) buckets, however many draws
+ * come after. */
+static void set_floor(shared *sh, long c) {
+  ind_ensemble *e = sh->e;
+  double lo = INFINITY, hi = -INFINITY;
+  for (long d = 0; d < sh->blockn; d++) {
+    double v = sh->buf[d * e->ncells + c];
+    if (sh->failed[d] || !isfinite(v)) continue;
+    lo = fmin(lo, v);
+    hi = fmax(hi, v);
+  }
+  double f = 1e-9 * fabs(e->ref[c]);
+  e->floor[c] = hi > lo ? fmax(f, 1e-3 * (hi - lo)) : f;
+}
+
 /* Cells [c0, c1) of every successful draw of the block: cell by cell (one
  * sketch stays in cache), each cell's draws in index order. */
 static void fold_slice(shared *sh, long c0, long c1) {
   ind_ensemble *e = sh->e;
   long tc0 = target_cell(e, 0);
-  for (long c = c0; c < c1; c++)
+  for (long c = c0; c < c1; c++) {
+    if (sh->block0 == 0) set_floor(sh, c);
     for (long d = 0; d < sh->blockn; d++) {
       if (sh->failed[d]) continue;
       double v = sh->buf[d * e->ncells + c];
@@ -149,6 +171,7 @@ static void fold_slice(shared *sh, long c0, long c1) {
       if (fold_value(e, c, v)) atomic_store(&sh->error, 1);
       if (c >= tc0) fold_target(e, (int)(c - tc0), v);
     }
+  }
 }
 
 /* Failures of the block, in draw order (thread 0 only). */
@@ -194,6 +217,7 @@ void ind_ensemble_free(ind_ensemble *e) {
     for (long c = 0; c < e->ncells; c++) ind_sketch_free(e->sk[c]);
   free(e->sk);
   free(e->ref);
+  free(e->floor);
   free(e->wn);
   free(e->wmean);
   free(e->wm2);
@@ -237,6 +261,7 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   size_t nc = (size_t)e->ncells, nt = (size_t)(o->ntargets ? o->ntargets : 1);
   e->sk = calloc(nc, sizeof *e->sk);
   e->ref = calloc(nc, sizeof(double));
+  e->floor = calloc(nc, sizeof(double));
   e->wn = calloc(nc, sizeof(double));
   e->wmean = calloc(nc, sizeof(double));
   e->wm2 = calloc(nc, sizeof(double));
@@ -244,10 +269,10 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   e->tmet = calloc(nt, sizeof(long));
   e->tmiss = calloc(nt, sizeof(long));
   e->tshort = calloc(nt, sizeof(double));
-  if (!e->sk || !e->ref || !e->wn || !e->wmean || !e->wm2 || !e->targets || !e->tmet || !e->tmiss || !e->tshort) goto nomem;
+  if (!e->sk || !e->ref || !e->floor || !e->wn || !e->wmean || !e->wm2 || !e->targets || !e->tmet || !e->tmiss || !e->tshort) goto nomem;
   if (o->ntargets) memcpy(e->targets, o->targets, (size_t)o->ntargets * sizeof *e->targets);
   for (long c = 0; c < e->ncells; c++)
-    if (!(e->sk[c] = ind_sketch_alloc(o->alpha > 0 ? o->alpha : 0.005, err))) goto fail;
+    if (!(e->sk[c] = ind_sketch_alloc(o->alpha > 0 ? o->alpha : IND_ENSEMBLE_ALPHA, err))) goto fail;
   return e;
 nomem:
   ind_err_set(err, IND_ENOMEM, "out of memory for the ensemble's statistics");
@@ -393,7 +418,7 @@ const char *ind_ensemble_failure(const ind_ensemble *e) { return e->failure; }
 long ind_ensemble_rhs_calls(const ind_ensemble *e) { return e->rhs; }
 
 size_t ind_ensemble_bytes(const ind_ensemble *e) {
-  size_t b = sizeof *e + (size_t)e->ncells * (3 * sizeof(double) + sizeof(void *));
+  size_t b = sizeof *e + (size_t)e->ncells * (5 * sizeof(double) + sizeof(void *));
   for (long c = 0; c < e->ncells; c++) b += ind_sketch_bytes(e->sk[c]);
   return b;
 }

@@ -6,7 +6,9 @@
  * targets are summarised as mean, sd (updated in draw order) and quantiles
  * (a sketch with integer counts, ind_sketch.h, of each draw's deviation from
  * the cell's value at every number's median: a quantile q is within
- * alpha·|q − reference| of the exact one, so narrow bands stay accurate). Draws run on several threads in blocks;
+ * alpha·|q − reference| + floor of the exact one, so narrow bands stay
+ * accurate; the floor is 1e-3 of the range of the cell's first 256 draws and
+ * bounds the sketch's size whatever the number of draws). Draws run on several threads in blocks;
  * every statistic is merged in draw-index order or is order-independent, so
  * the results are bit for bit the same for any thread count. Memory does not
  * grow with N. A draw that fails (a value out of range, a solver failure) is
@@ -28,6 +30,7 @@ typedef enum {
 } ind_set;
 
 #define IND_NFAN 5
+#define IND_ENSEMBLE_ALPHA 0.005
 extern const double ind_fan_levels[IND_NFAN]; /* 0.05, 0.25, 0.5, 0.75, 0.95 */
 
 typedef struct ind_stats {
@@ -50,7 +53,7 @@ typedef struct ind_ensemble_opts {
   long n;                /* draws, >= 1 */
   uint64_t seed;
   int threads;           /* >= 1 */
-  double alpha;          /* relative accuracy of the quantiles; 0: 0.005 */
+  double alpha;          /* relative accuracy of the quantiles; 0: IND_ENSEMBLE_ALPHA */
   const ind_observation *targets;
   int ntargets;
   ind_progress_fn progress;  /* called from one thread after each block; may be NULL */

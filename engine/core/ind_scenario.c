@@ -1,6 +1,7 @@
 /* ind_scenario.c — building, copying, checking and freeing scenarios. */
 #include "ind_scenario.h"
 
+#include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <math.h>
@@ -349,6 +350,25 @@ static ind_status cholesky(const double *cov, int n, double *chol, const char *k
         return ind_err_set(err, IND_EINVAL, "joint '%s': covariance is not symmetric and finite at (%d, %d)", key, r + 1, c + 1);
       chol[r * n + c] = cov[r * n + c];
     }
+  /* positive definite? asked of the eigenvalues first: GSL's Cholesky reports a
+   * failure through its error handler, which aborts unless the program has
+   * turned it off, and a library must not abort */
+  gsl_matrix *a = gsl_matrix_alloc((size_t)n, (size_t)n);
+  gsl_vector *ev = gsl_vector_alloc((size_t)n);
+  gsl_eigen_symm_workspace *ws = gsl_eigen_symm_alloc((size_t)n);
+  int ok = a && ev && ws;
+  if (ok) {
+    for (int r = 0; r < n; r++)
+      for (int c = 0; c < n; c++) gsl_matrix_set(a, (size_t)r, (size_t)c, cov[r * n + c]);
+    ok = gsl_eigen_symm(a, ev, ws) == GSL_SUCCESS ? 2 : 0;
+  }
+  double scale = ok == 2 ? gsl_vector_max(ev) : 0.0, least = ok == 2 ? gsl_vector_min(ev) : 0.0;
+  gsl_matrix_free(a);
+  gsl_vector_free(ev);
+  gsl_eigen_symm_free(ws);
+  if (!ok) return ind_err_set(err, IND_ENOMEM, "out of memory checking joint '%s'", key);
+  if (!(least > 1e-14 * scale && scale > 0))
+    return ind_err_set(err, IND_EINVAL, "joint '%s': covariance is not positive definite (least eigenvalue %g)", key, least);
   gsl_matrix_view m = gsl_matrix_view_array(chol, (size_t)n, (size_t)n);
   if (gsl_linalg_cholesky_decomp1(&m.matrix) != GSL_SUCCESS)
     return ind_err_set(err, IND_EINVAL, "joint '%s': covariance is not positive definite", key);

@@ -181,10 +181,10 @@ local function target(file, default_stem)
   return dir, stem, ext
 end
 
--- ensemble(scenario, {n =, seed =, threads =, baseline = scenario|false, progress =})
--- Draws n times; with a baseline (its own :with base by default, when it has
--- one) the gains are computed draw by draw with the same values (common
--- random numbers). Plan targets come from the scenario's targets.
+-- ensemble(scenario, {n =, seed =, threads =, baseline = scenario, progress =})
+-- Draws n times; with a baseline (none unless given) the gains are computed
+-- draw by draw with the same values (common random numbers). Plan targets
+-- come from the scenario's targets.
 function M.ensemble(sc, opts)
   local where = check.where()
   if not scenario.is_scenario(sc) then check.fail(where, {}, "ensemble expects a scenario, got %s", type(sc)) end

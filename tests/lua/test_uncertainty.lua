@@ -197,9 +197,9 @@ eq("one draw: gain = level − the baseline's level (same draw)",
    one:stats("production_value", 2010, "total", "gain").mean,
    one:stats("production_value", 2010).mean - onebase:stats("production_value", 2010).mean)
 
--- api.lua: "with a baseline (its own :with base by default, when it has one)"
+-- api.lua: gains only against a baseline given with baseline = (none by default)
 local ed = ensemble(pol, { n = 20, seed = 3, threads = 1 })
-eq("ensemble(policy) without baseline = : its :with base is the baseline (api.lua's comment)", ed.baseline, "base")
+eq("ensemble(policy) without baseline = : no baseline, no gains", ed.baseline, nil)
 
 -- A level target in the first year needs no earlier year: scenario{} accepts
 -- it (as it does an observation of it); so must ensemble().
