@@ -33,6 +33,10 @@ ind_scenario *lind_to_scenario(lua_State *L, int idx);
  * returns how many. Their source fields are left NULL. */
 int lind_read_observations(lua_State *L, int idx, const ind_scenario *sc, ind_observation *out, int cap);
 void lind_open_ensemble(lua_State *L);
+void lind_open_calib(lua_State *L);
+/* The "targets" list of the table at idx (target specs of scenario sc) into an
+ * array held by a userdata pushed on the stack; *n is set to its length. */
+ind_target *lind_read_targets(lua_State *L, int idx, const ind_scenario *sc, int *n);
 void lind_open_util(lua_State *L);
 
 /* Results: userdata owning a scenario and its result. */

@@ -269,6 +269,11 @@ static ind_target *read_targets_list(spec_ctx *c, int idx, int *n) {
   return ts;
 }
 
+ind_target *lind_read_targets(lua_State *L, int idx, const ind_scenario *sc, int *n) {
+  spec_ctx c = {L, (ind_scenario *)sc, NULL};
+  return read_targets_list(&c, lua_absindex(L, idx), n);
+}
+
 static void read_uncertain(spec_ctx *c, int spec) {
   ind_err err;
   lua_getfield(c->L, spec, "uncertain");

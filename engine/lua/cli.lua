@@ -9,6 +9,7 @@ local register = require "indsim.register"
 local api = require "indsim.api"
 local options = require "indsim.options"
 local manifest = require "indsim.manifest"
+local calibration = require "indsim.calibrate"
 
 local M = {}
 
@@ -169,6 +170,27 @@ function M.script(o)
   for i = 2, #o.files do arg[i - 1] = o.files[i] end
   loader.run_file(o.files[1], { arg = arg })
   manifest.write("script", o)
+  return 0
+end
+
+-- indsim calibrate FILE [--until Y]: fit each scenario's calibration to its
+-- observations; print the report; write calibration.csv and posterior.lua.
+function M.calibrate(o)
+  configure(o)
+  local scenarios = load_all(o.files)
+  local last = o["until"] and whole(o, "until", 1800, 2300)
+  for _, sc in ipairs(scenarios) do
+    local cal, report = calibration.calibrate(sc, { ["until"] = last })
+    io.write(calibration.report_text(report, sc), "\n")
+    local dir = api.dir_of(cal)
+    core.write_text(dir .. "/posterior.lua", calibration.posterior_file(report))
+    core.write_text(dir .. "/calibration.csv", calibration.report_csv(report))
+    manifest.output(dir .. "/posterior.lua")
+    manifest.output(dir .. "/calibration.csv")
+    api.write(api.run(cal))
+    say("  %-28s -> %s/", cal.name, dir)
+  end
+  manifest.write("calibrate", o)
   return 0
 end
 

@@ -9,6 +9,7 @@ local loader = require "indsim.loader"
 local api = require "indsim.api"
 local options = require "indsim.options"
 local dist = require "indsim.dist"
+local calibrate = require "indsim.calibrate"
 
 local policy = { define = measure.define, custom = measure.custom }
 for _, name in ipairs(catalogue.order) do policy[name] = catalogue[name] end
@@ -27,6 +28,7 @@ local exports = {
           period_growth = observe.period_growth },
   target = observe.targets,
   ensemble = api.ensemble,
+  calibrate = calibrate.calibrate,
   run = api.run,
   compare = api.compare,
   write = api.write,

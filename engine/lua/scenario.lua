@@ -21,11 +21,12 @@ local param_names = {}
 for _, p in ipairs(PARAM_LIST) do param_names[#param_names + 1] = p.name end
 
 local NEW_KEYS = { "name", "title", "description", "period", "sectors", "params", "policies", "events",
-                   "observations", "targets", "joints", "solver", "report" }
+                   "observations", "targets", "joints", "calibration", "solver", "report" }
 local WITH_KEYS = { "add_policies", "add_events", "add_observations", "add_targets" }
 for _, k in ipairs(NEW_KEYS) do WITH_KEYS[#WITH_KEYS + 1] = k end
 local SOLVER_KEYS = check.set { "method", "rtol", "atol", "h0", "max_steps" }
 local REPORT_KEYS = check.set { "years", "basis" }
+local CALIBRATION_KEYS = check.set { "fit", "until", "source" }
 local SECTOR_KEYS = check.set { "name", "title" }
 local META_KEYS = { source = true, note = true, unit = true, range = true, default = true }
 local RESERVED = { total = true, default = true, source = true, note = true, unit = true, range = true }
@@ -153,6 +154,16 @@ local function parse_solver(v, where, base)
   return s
 end
 
+local function parse_calibration(v, where, base)
+  if v == nil then return base end
+  check.typed(v, "table", where, { "calibration" }, "calibration")
+  check.keys(v, CALIBRATION_KEYS, where, { "calibration" }, "calibration")
+  check.typed(v.fit, "table", where, { "calibration", "fit" }, "a list of names to fit")
+  for i, n in ipairs(v.fit) do check.typed(n, "string", where, { "calibration", "fit", i }, "a name like \"g.state\"") end
+  if v["until"] ~= nil then check.typed(v["until"], "integer", where, { "calibration", "until" }, "a year") end
+  return { fit = { table.unpack(v.fit) }, ["until"] = v["until"], source = v.source }
+end
+
 local function parse_report(v, where, base)
   local r = { years = base and base.years, basis = base and base.basis }
   if v == nil then return r end
@@ -201,6 +212,7 @@ function M.new(t)
   sc.observations = parse_list(t.observations, where, "observations", observe.is_observation, "an observation (obs.growth{...} ...)")
   sc.joints = parse_list(t.joints, where, "joints", dist.is_joint, "a joint distribution (mvnormal{...})")
   sc.targets = parse_list(t.targets, where, "targets", observe.is_target, "a plan target (target.avg_growth{...} ...)")
+  sc.calibration = parse_calibration(t.calibration, where)
   sc.solver = parse_solver(t.solver, where)
   sc.report = parse_report(t.report, where)
   return finalize(sc)
@@ -247,8 +259,19 @@ function Scenario:with(t)
     sc[key] = concat(list, parse_list(t["add_" .. key], where, "add_" .. key, accept, "a " .. key:sub(1, -2)))
   end
   sc.joints = t.joints ~= nil and parse_list(t.joints, where, "joints", dist.is_joint, "a joint distribution (mvnormal{...})") or self.joints
+  sc.calibration = parse_calibration(t.calibration, where, self.calibration)
   sc.solver = parse_solver(t.solver, where, self.solver)
   sc.report = parse_report(t.report, where, self.report)
+  return finalize(sc)
+end
+
+-- A copy with some fields replaced, keeping the name (for the engine's own
+-- derivations: a calibrated scenario is still the same scenario).
+function Scenario:derive(fields)
+  local sc = setmetatable({}, Scenario)
+  for k, v in pairs(self) do sc[k] = v end
+  for k, v in pairs(fields) do sc[k] = v end
+  sc.base = self
   return finalize(sc)
 end
 

@@ -1,0 +1,166 @@
+-- calibrate.lua — calibration in the scenario language:
+--   local cal, report = calibrate(sc, { fit = {"output0.state", "g", ...}, ["until"] = 2005 })
+-- fits the named numbers (numbers.lua) to the scenario's observations (those
+-- up to `until`), each number's distribution in the scenario acting as its
+-- prior, and returns the scenario with the fitted values and their posterior
+-- covariance as a joint normal (so single runs use the fitted values and
+-- ensembles draw from the posterior), and the report. A scenario may state
+-- what to fit in its `calibration = { fit = {...} }`.
+local core = require "indsim.core"
+local check = require "indsim.check"
+local numbers = require "indsim.numbers"
+local dist = require "indsim.dist"
+local options = require "indsim.options"
+
+local M = {}
+
+-- Admissible ranges of the kinds of numbers (parameters: their own).
+local RANGES = { ["1/yr"] = { 0, 10 }, ["bn VND/yr"] = { 1e-9, 1e9 } }
+
+local function fit_list(sc, names, where)
+  local measures = sc:measures()
+  local index = numbers.index(sc, measures)
+  local priors = {}
+  for _, u in ipairs(numbers.uncertain(sc, measures)) do priors[u.key] = u.dist end
+  local fits = {}
+  for i, name in ipairs(names) do
+    local n = index[name]
+    if not n then check.fail(where, { "fit", i }, "'%s' names no number of scenario '%s' (e.g. \"g.state\", \"policy.training.rate\")", tostring(name), sc.name) end
+    local range = n.info.lo and { n.info.lo, n.info.hi } or RANGES[n.info.unit] or { -1e12, 1e12 }
+    fits[i] = { name = name, targets = n.targets, init = n.value, prior = priors[name], lo = range[1], hi = range[2] }
+  end
+  return fits
+end
+
+local function number_or_nan(v) return v == false and 0 / 0 or v end
+
+-- The posterior as a joint normal: a number the fit could not pin (no prior,
+-- no data: se NaN) keeps its fitted value with a negligible spread.
+local function posterior(report, where)
+  local names, mean, cov = {}, {}, {}
+  local n = #report.params
+  for i, p in ipairs(report.params) do
+    names[i], mean[i] = p.name, p.value
+    cov[i] = {}
+    for j = 1, n do
+      local c = number_or_nan(report.cov[i][j])
+      if c ~= c then c = 0 end
+      cov[i][j] = c
+    end
+  end
+  for i = 1, n do
+    local tiny = (1e-6 * math.max(math.abs(mean[i]), 1e-6)) ^ 2
+    if not (cov[i][i] > tiny) then
+      for j = 1, n do cov[i][j], cov[j][i] = 0, 0 end
+      cov[i][i] = tiny
+    end
+  end
+  return names, mean, cov
+end
+
+function M.calibrate(sc, opts)
+  local where = check.where()
+  local scenario = require "indsim.scenario"
+  if not scenario.is_scenario(sc) then check.fail(where, {}, "calibrate expects a scenario, got %s", type(sc)) end
+  opts = opts or {}
+  check.typed(opts, "table", where, {}, "calibrate's options")
+  check.keys(opts, check.set { "fit", "until", "max_iter", "rtol", "name" }, where, {}, "calibrate's options")
+  local plan = sc.calibration or {}
+  local names = opts.fit or plan.fit
+  if type(names) ~= "table" or #names == 0 then
+    check.fail(where, { "fit" }, "calibrate needs the numbers to fit: fit = {\"g.state\", ...} here or in the scenario's calibration")
+  end
+  local last = opts["until"] or plan["until"]
+  local spec = sc:spec(options.lang)
+  local use = {}
+  for i, o in ipairs(sc.observations) do use[i] = last == nil or o.year1 <= last end
+  local report = core.calibrate(spec, fit_list(sc, names, where), { use_obs = use, max_iter = opts.max_iter, rtol = opts.rtol })
+  report.scenario, report["until"] = opts.name or sc.name, last
+  local pnames, mean, cov = posterior(report, where)
+  local joint = dist.mvnormal { name = "calibration", params = pnames, mean = mean, cov = cov,
+                                source = ("calibrated to %d observations%s"):format(report.ndata, last and (" up to " .. last) or "") }
+  local joints = {}
+  for _, j in ipairs(sc.joints) do if j.name ~= "calibration" then joints[#joints + 1] = j end end
+  joints[#joints + 1] = joint
+  local cal = sc:derive { joints = joints, name = opts.name and check.typed(opts.name, "string", where, { "name" }) or sc.name }
+  cal.calibrated = report
+  return cal, report
+end
+
+-- The report as text: what moved, what stayed at its prior, the fit.
+local function fmt(v, p) if v == nil or v == false or v ~= v then return "—" end return ("%." .. (p or 4) .. "g"):format(v) end
+
+-- Who set a number: the data (its sd shrank to less than half the prior's),
+-- the prior (sd not shrunk, value not moved by half a prior sd), or both
+-- (the data moved it, often jointly with others: see the correlations).
+local function verdict(p)
+  if not p.prior_sd then return p.identified and "data" or "NOT IDENTIFIED" end
+  if p.shrink and p.shrink < 0.5 then return "data" end
+  if p.shrink and p.shrink > 0.9 and not (p.prior_z and math.abs(p.prior_z) >= 0.5) then return "prior (data silent)" end
+  return "data and prior"
+end
+
+function M.report_text(report, sc)
+  local out = {}
+  local function add(s, ...) out[#out + 1] = s:format(...) end
+  add("Calibration of '%s' to %d observations%s: %s after %d iterations (%d runs); chi2 data %.3g, prior %.3g",
+      report.scenario, report.ndata, report["until"] and (" up to " .. report["until"]) or "",
+      report.converged and "converged" or "NOT converged", report.iterations, report.runs, report.chi2_data, report.chi2_prior)
+  local priors = {}
+  for _, u in ipairs(numbers.uncertain(sc, sc:measures())) do priors[u.key] = tostring(u.dist) end
+  add("%-28s %-24s %12s %10s %10s %7s  %s", "number", "prior", "fitted", "se", "moved (sd)", "se/sd", "set by")
+  for _, p in ipairs(report.params) do
+    add("%-28s %-24s %12s %10s %10s %7s  %s", p.name, priors[p.name] or "(none)", fmt(p.value, 5), fmt(p.se, 3),
+        fmt(p.prior_z, 3), fmt(p.shrink, 2), verdict(p))
+  end
+  local strong = {}
+  for i, p in ipairs(report.params) do
+    for j = i + 1, #report.params do
+      local r = number_or_nan(report.corr[i][j])
+      if r == r and math.abs(r) >= 0.7 then strong[#strong + 1] = ("%s ~ %s %+.2f"):format(p.name, report.params[j].name, r) end
+    end
+  end
+  if #strong > 0 then add("strong correlations (|r| >= 0.7): %s", table.concat(strong, "; ")) end
+  add("%-36s %10s %10s %10s %8s", "observation", "observed", "fitted", "diff", "se")
+  for _, o in ipairs(report.observations) do
+    local k = o.level and 1 or 100
+    add("%-36s %10s %10s %10s %8s%s", o.label, fmt(o.observed * k, 5), fmt(o.model and o.model * k, 5),
+        fmt(o.model and (o.model - o.observed) * k, 3), fmt(o.se * k, 3), o.used and "" or "  (held out)")
+  end
+  if report.warnings ~= "" then
+    for line in report.warnings:gmatch("[^\n]+") do add("warning: %s", line) end
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- calibration.csv: one row per fitted number.
+function M.report_csv(report)
+  local out = { "name,value,se,prior_z,prior_sd,shrink,identified_by_data,set_by" }
+  local function cell(v) return (v == nil or v == false or v ~= v) and "" or ("%.10g"):format(v) end
+  for _, p in ipairs(report.params) do
+    out[#out + 1] = ("%s,%s,%s,%s,%s,%s,%s,%s"):format(p.name, cell(p.value), cell(p.se), cell(p.prior_z), cell(p.prior_sd),
+                                                     cell(p.shrink), p.identified and "yes" or "no", verdict(p))
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- posterior.lua: the fitted joint normal as a file a scenario can load.
+function M.posterior_file(report)
+  local names, mean, cov = posterior(report)
+  local rows = {}
+  for i = 1, #names do
+    local cells = {}
+    for j = 1, #names do cells[j] = ("%.17g"):format(cov[i][j]) end
+    rows[i] = "    { " .. table.concat(cells, ", ") .. " },"
+  end
+  local q = {}
+  for i, n in ipairs(names) do q[i] = ("%q"):format(n) end
+  local m = {}
+  for i, v in ipairs(mean) do m[i] = ("%.17g"):format(v) end
+  return ("-- The posterior of the calibration of '%s' (indsim calibrate): use it as\n" ..
+          "--   joints = { scenario.load \"path/to/posterior.lua\" }\n" ..
+          "return mvnormal {\n  name = \"calibration\",\n  params = { %s },\n  mean = { %s },\n  cov = {\n%s\n  },\n}\n")
+         :format(report.scenario, table.concat(q, ", "), table.concat(m, ", "), table.concat(rows, "\n"))
+end
+
+return M
