@@ -194,6 +194,78 @@ function M.calibrate(o)
   return 0
 end
 
+local function pct(o, v) return v and (o.level and ("%.0f"):format(v) or ("%.2f"):format(100 * v)) or "—" end
+
+-- One held-out observation against the ensemble's bands.
+local function backtest_row(o)
+  local in50 = o.q25 and o.observed >= o.q25 and o.observed <= o.q75
+  local in90 = o.q05 and o.observed >= o.q05 and o.observed <= o.q95
+  return { label = o.label, observed = o.observed, median = o.q50, q05 = o.q05, q25 = o.q25, q75 = o.q75, q95 = o.q95,
+           in50 = in50, in90 = in90, level = o.level }
+end
+
+local function backtest_text(name, last, rows, draws)
+  local out = { ("Backtest of '%s': calibrated on the observations up to %d, %d draws (parameters from the posterior,"
+                .. " the rest from their priors); growth in %%, levels in bn VND"):format(name, last, draws),
+                ("%-34s %9s %9s %9s %19s %19s %5s %5s"):format("held-out observation", "observed", "median", "error", "50 % band", "90 % band", "in50", "in90") }
+  local n50, n90 = 0, 0
+  for _, r in ipairs(rows) do
+    n50 = n50 + (r.in50 and 1 or 0)
+    n90 = n90 + (r.in90 and 1 or 0)
+    out[#out + 1] = ("%-34s %9s %9s %9s %19s %19s %5s %5s"):format(r.label, pct(r, r.observed), pct(r, r.median),
+      r.median and (r.level and ("%+.0f"):format(r.median - r.observed) or ("%+.2f"):format(100 * (r.median - r.observed))) or "—",
+      pct(r, r.q25) .. " – " .. pct(r, r.q75), pct(r, r.q05) .. " – " .. pct(r, r.q95), r.in50 and "yes" or "no", r.in90 and "yes" or "no")
+  end
+  out[#out + 1] = ("inside the 50 %% band: %d of %d; inside the 90 %% band: %d of %d"):format(n50, #rows, n90, #rows)
+  return table.concat(out, "\n") .. "\n"
+end
+
+local function backtest_csv(rows)
+  local out = { "observation,observed,median,error,q05,q25,q75,q95,in50,in90" }
+  local function c(v) return v and ("%.10g"):format(v) or "" end
+  for _, r in ipairs(rows) do
+    out[#out + 1] = ("%q,%s,%s,%s,%s,%s,%s,%s,%s,%s"):format(r.label, c(r.observed), c(r.median),
+                                                          c(r.median and r.median - r.observed), c(r.q05), c(r.q25), c(r.q75),
+                                                          c(r.q95), r.in50 and 1 or 0, r.in90 and 1 or 0)
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- indsim backtest FILE --until Y [-n N]: calibrate on the observations up to Y,
+-- project the rest with an ensemble that draws the calibrated numbers from
+-- their posterior, and report where each held-out observation falls.
+function M.backtest(o)
+  configure(o)
+  if o["until"] == nil then core.fail("usage", "backtest needs --until YEAR (the last year the calibration may see)") end
+  local last = whole(o, "until", 1800, 2300)
+  local n = whole(o, "n", 1, 100000000, 1000)
+  local seed = whole(o, "seed", 0, math.maxinteger, 1)
+  local threads = whole(o, "threads", 1, 256, core.ncpus())
+  for _, sc in ipairs(load_all(o.files)) do
+    local cal, report = calibration.calibrate(sc, { ["until"] = last })
+    io.write(calibration.report_text(report, sc), "\n")
+    local e = api.ensemble(cal, { n = n, seed = seed, threads = threads })
+    local rows = {}
+    for k, ob in ipairs(e:observations()) do
+      if ob.year > last then
+        local r = backtest_row(ob)
+        r.level = report.observations[k].level
+        rows[#rows + 1] = r
+      end
+    end
+    if #rows == 0 then core.fail("usage", ("backtest: '%s' has no observation after %d to hold out"):format(sc.name, last)) end
+    io.write(backtest_text(cal.name, last, rows, e.draws))
+    local dir = api.dir_of(cal)
+    core.write_text(dir .. "/backtest.csv", backtest_csv(rows))
+    manifest.output(dir .. "/backtest.csv")
+    api.write_fan(e)
+    api.plot.fan(e)
+    say("  %-28s -> %s/", cal.name, dir)
+  end
+  manifest.write("backtest", o)
+  return 0
+end
+
 -- indsim rerun DIR: repeat the run recorded in DIR/manifest.json and compare.
 function M.rerun(o)
   if #o.files ~= 1 then core.fail("usage", "rerun needs one output folder (one that holds a manifest.json)") end
