@@ -339,6 +339,18 @@ static void read_joint(spec_ctx *c, int j) {
     lua_pop(c->L, 1);
   }
   if (ind_scenario_add_joint(c->sc, str_field(c, j, "key", 1), keys, n, mean, cov, &err)) lind_raise(c->L, &err, c->where);
+  lua_getfield(c->L, j, "log");
+  if (lua_istable(c->L, -1)) {
+    unsigned char *flags = lua_newuserdatauv(c->L, (size_t)(n ? n : 1), 0);
+    for (int k = 0; k < n; k++) {
+      lua_rawgeti(c->L, -2, k + 1);
+      flags[k] = (unsigned char)lua_toboolean(c->L, -1);
+      lua_pop(c->L, 1);
+    }
+    if (ind_scenario_joint_logscale(c->sc, flags, &err)) lind_raise(c->L, &err, c->where);
+    lua_pop(c->L, 1);
+  }
+  lua_pop(c->L, 1);
   lua_settop(c->L, members - 1);
 }
 

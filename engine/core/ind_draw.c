@@ -4,6 +4,7 @@
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdlib.h>
 
 struct ind_drawer {
@@ -74,7 +75,7 @@ static void draw_joint(ind_drawer *d, const ind_joint *j, uint64_t seed, uint64_
   for (int r = 0; r < j->n; r++) {
     double v = j->mean[r];
     for (int c = 0; c <= r; c++) v += j->chol[r * j->n + c] * d->z[c];
-    d->x[r] = v;
+    d->x[r] = j->logscale && j->logscale[r] ? exp(v) : v;
   }
 }
 
@@ -98,7 +99,8 @@ ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err) {
   ind_status st = IND_OK;
   for (int k = 0; !st && k < sc->nunc; k++) {
     const ind_uncertain *u = &sc->unc[k];
-    double v = u->joint >= 0 ? sc->joints[u->joint].mean[u->pos] : ind_dist_median(&u->dist);
+    const ind_joint *j = u->joint >= 0 ? &sc->joints[u->joint] : NULL;
+    double v = !j ? ind_dist_median(&u->dist) : j->logscale && j->logscale[u->pos] ? exp(j->mean[u->pos]) : j->mean[u->pos];
     st = set_all(sc, u, v, err);
   }
   return st;

@@ -20,7 +20,8 @@ void ind_drawer_free(ind_drawer *d);
  * `index`. sc must have the structure the drawer was made for. */
 ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint64_t index, ind_err *err);
 
-/* Sets every target to the number's median (joint members: their mean):
+/* Sets every target to the number's median (joint members: their mean, or
+ * exp of it on a log scale, which is the median too):
  * what a single deterministic run uses. */
 ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err);
 

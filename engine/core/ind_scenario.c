@@ -79,6 +79,7 @@ static void joint_clear(ind_joint *j) {
   free(j->key);
   free(j->mean);
   free(j->chol);
+  free(j->logscale);
 }
 
 void ind_scenario_free(ind_scenario *sc) {
@@ -237,6 +238,13 @@ static ind_status copy_uncertainty(ind_scenario *d, const ind_scenario *s, ind_e
     }
     memcpy(dj->mean, sj->mean, n * sizeof(double));
     memcpy(dj->chol, sj->chol, n * n * sizeof(double));
+    if (sj->logscale) {
+      if (!(dj->logscale = malloc(n))) {
+        joint_clear(dj);
+        return ind_err_set(err, IND_ENOMEM, "out of memory");
+      }
+      memcpy(dj->logscale, sj->logscale, n);
+    }
   }
   return IND_OK;
 }
@@ -412,6 +420,14 @@ ind_status ind_scenario_add_joint(ind_scenario *sc, const char *key, const char 
     u->pos = k;
   }
   sc->njoint++;
+  return IND_OK;
+}
+
+ind_status ind_scenario_joint_logscale(ind_scenario *sc, const unsigned char *flags, ind_err *err) {
+  if (sc->njoint < 1) return ind_err_set(err, IND_EINVAL, "no joint to mark");
+  ind_joint *j = &sc->joints[sc->njoint - 1];
+  if (!j->logscale && !(j->logscale = calloc((size_t)j->n, 1))) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  for (int k = 0; k < j->n; k++) j->logscale[k] = flags[k] != 0;
   return IND_OK;
 }
 

@@ -34,28 +34,39 @@ end
 
 local function number_or_nan(v) return v == false and 0 / 0 or v end
 
--- The posterior as a joint normal: a number the fit could not pin (no prior,
--- no data: se NaN) keeps its fitted value with a negligible spread.
-local function posterior(report, where)
-  local names, mean, cov = {}, {}, {}
+-- The posterior as a joint normal: over the logarithm of every number that
+-- must stay positive (the covariance carried over by the delta method,
+-- cov/(x_i x_j)), so no draw leaves its range; a number the fit could not
+-- pin (no prior, no data: se NaN) keeps its fitted value with a negligible
+-- spread.
+local function posterior(report)
+  local names, mean, cov, logs = {}, {}, {}, {}
   local n = #report.params
   for i, p in ipairs(report.params) do
-    names[i], mean[i] = p.name, p.value
+    names[i] = p.name
+    logs[i] = p.lo ~= nil and p.lo >= 0 and p.value > 0
+    mean[i] = logs[i] and math.log(p.value) or p.value
+  end
+  for i = 1, n do
     cov[i] = {}
     for j = 1, n do
       local c = number_or_nan(report.cov[i][j])
       if c ~= c then c = 0 end
+      if logs[i] then c = c / report.params[i].value end
+      if logs[j] then c = c / report.params[j].value end
       cov[i][j] = c
     end
   end
   for i = 1, n do
-    local tiny = (1e-6 * math.max(math.abs(mean[i]), 1e-6)) ^ 2
+    local tiny = (1e-6 * math.max(math.abs(mean[i]), logs[i] and 1 or 1e-6)) ^ 2
     if not (cov[i][i] > tiny) then
       for j = 1, n do cov[i][j], cov[j][i] = 0, 0 end
       cov[i][i] = tiny
     end
   end
-  return names, mean, cov
+  local lognames = {}
+  for i = 1, n do if logs[i] then lognames[#lognames + 1] = names[i] end end
+  return names, mean, cov, lognames
 end
 
 function M.calibrate(sc, opts)
@@ -74,10 +85,12 @@ function M.calibrate(sc, opts)
   local spec = sc:spec(options.lang)
   local use = {}
   for i, o in ipairs(sc.observations) do use[i] = last == nil or o.year1 <= last end
-  local report = core.calibrate(spec, fit_list(sc, names, where), { use_obs = use, max_iter = opts.max_iter, rtol = opts.rtol })
+  local fits = fit_list(sc, names, where)
+  local report = core.calibrate(spec, fits, { use_obs = use, max_iter = opts.max_iter, rtol = opts.rtol })
   report.scenario, report["until"] = opts.name or sc.name, last
-  local pnames, mean, cov = posterior(report, where)
-  local joint = dist.mvnormal { name = "calibration", params = pnames, mean = mean, cov = cov,
+  for i, p in ipairs(report.params) do p.lo = fits[i].lo end
+  local pnames, mean, cov, lognames = posterior(report)
+  local joint = dist.mvnormal { name = "calibration", params = pnames, mean = mean, cov = cov, log = lognames,
                                 source = ("calibrated to %d observations%s"):format(report.ndata, last and (" up to " .. last) or "") }
   local joints = {}
   for _, j in ipairs(sc.joints) do if j.name ~= "calibration" then joints[#joints + 1] = j end end
@@ -146,21 +159,23 @@ end
 
 -- posterior.lua: the fitted joint normal as a file a scenario can load.
 function M.posterior_file(report)
-  local names, mean, cov = posterior(report)
+  local names, mean, cov, lognames = posterior(report)
   local rows = {}
   for i = 1, #names do
     local cells = {}
     for j = 1, #names do cells[j] = ("%.17g"):format(cov[i][j]) end
     rows[i] = "    { " .. table.concat(cells, ", ") .. " },"
   end
-  local q = {}
+  local q, ql = {}, {}
   for i, n in ipairs(names) do q[i] = ("%q"):format(n) end
+  for i, n in ipairs(lognames) do ql[i] = ("%q"):format(n) end
   local m = {}
   for i, v in ipairs(mean) do m[i] = ("%.17g"):format(v) end
   return ("-- The posterior of the calibration of '%s' (indsim calibrate): use it as\n" ..
           "--   joints = { scenario.load \"path/to/posterior.lua\" }\n" ..
-          "return mvnormal {\n  name = \"calibration\",\n  params = { %s },\n  mean = { %s },\n  cov = {\n%s\n  },\n}\n")
-         :format(report.scenario, table.concat(q, ", "), table.concat(m, ", "), table.concat(rows, "\n"))
+          "-- The numbers in log are log-normal: mean and cov are of their logarithms.\n" ..
+          "return mvnormal {\n  name = \"calibration\",\n  params = { %s },\n  log = { %s },\n  mean = { %s },\n  cov = {\n%s\n  },\n}\n")
+         :format(report.scenario, table.concat(q, ", "), table.concat(ql, ", "), table.concat(m, ", "), table.concat(rows, "\n"))
 end
 
 return M

@@ -87,7 +87,7 @@ function M.is_joint(v) return debug.getmetatable(v) == Joint end
 function M.mvnormal(t)
   local where = check.where()
   check.typed(t, "table", where, {}, "mvnormal")
-  check.keys(t, check.set { "name", "params", "mean", "cov", "source" }, where, {}, "mvnormal")
+  check.keys(t, check.set { "name", "params", "mean", "cov", "log", "source" }, where, {}, "mvnormal")
   check.typed(t.params, "table", where, { "params" }, "a list of parameter names")
   check.typed(t.mean, "table", where, { "mean" }, "a list of means")
   check.typed(t.cov, "table", where, { "cov" }, "a covariance matrix (list of rows)")
@@ -101,7 +101,18 @@ function M.mvnormal(t)
     if type(t.cov[i]) ~= "table" or #t.cov[i] ~= n then check.fail(where, { "cov", i }, "row %d of the covariance needs %d numbers", i, n) end
     for j = 1, n do number(t.cov[i][j], where, ("cov[%d][%d]"):format(i, j), "mvnormal") end
   end
-  local j = setmetatable({ name = t.name or "joint", params = t.params, mean = t.mean, cov = t.cov, source = t.source, where = where }, Joint)
+  -- log = { "f0.state", ... }: those members are log-normal; mean and cov are of their logs
+  local logs = {}
+  if t.log ~= nil then
+    check.typed(t.log, "table", where, { "log" }, "a list of parameter names")
+    local set = {}
+    for i, name in ipairs(t.log) do set[check.typed(name, "string", where, { "log", i }, "a parameter name")] = true end
+    for i, name in ipairs(t.params) do logs[i] = set[name] == true; set[name] = nil end
+    local extra = next(set)
+    if extra then check.fail(where, { "log" }, "'%s' is not among params", extra) end
+  end
+  local j = setmetatable({ name = t.name or "joint", params = t.params, mean = t.mean, cov = t.cov, log = logs,
+                           source = t.source, where = where }, Joint)
   local ok, err = pcall(core.joint_check, j)
   if not ok then check.fail(where, { "cov" }, "mvnormal: %s", tostring(err.message or err)) end
   return j

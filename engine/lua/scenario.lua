@@ -332,7 +332,9 @@ function Scenario:joint_specs(measures)
       local n = index[name] or check.fail(j.where, { "params", k }, "'%s' names no number of scenario '%s'", name, self.name)
       members[k] = { key = name, targets = n.targets }
     end
-    out[i] = { key = j.name .. "#" .. i, members = members, mean = j.mean, cov = j.cov,
+    local logs = {}
+    for k = 1, #j.params do logs[k] = j.log[k] == true end
+    out[i] = { key = j.name .. "#" .. i, members = members, mean = j.mean, cov = j.cov, log = logs,
                where = ("%s:%d"):format(j.where.file, j.where.line) }
   end
   return out
