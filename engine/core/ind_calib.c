@@ -48,7 +48,7 @@
  * tiny. Smaller loadings are the Jacobian's noise. */
 #define LOAD_MIN 1e-2
 #define DEC_STOP 1e-10    /* stop: a Gauss–Newton step would lower χ² by less (values within 1e-5 sd) */
-#define DEC_OK 1e-3       /* converged: ... by less than this (each value within ~0.03 posterior sd; the
+#define DEC_OK 1e-2       /* converged: ... by less than this (each value within ~0.1 posterior sd; the
                              ODE solver's noise keeps the last digits of χ² from settling) */
 #define STALL 1e-13       /* stop: the last step moved every value by less than this of its scale */
 #define CHI2_WINDOW 10    /* stop: χ² fell by less than CHI2_STALL in the last CHI2_WINDOW iterations */

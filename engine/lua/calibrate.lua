@@ -78,6 +78,12 @@ function M.calibrate(sc, opts)
   check.keys(opts, check.set { "fit", "until", "max_iter", "rtol", "name" }, where, {}, "calibrate's options")
   local plan = sc.calibration or {}
   local names = opts.fit or plan.fit
+  if names == "uncertain" then -- every number the scenario gives a distribution
+    names = {}
+    for _, u in ipairs(numbers.uncertain(sc, sc:measures())) do
+      if u.dist.kind ~= "choice" then names[#names + 1] = u.key end
+    end
+  end
   if type(names) ~= "table" or #names == 0 then
     check.fail(where, { "fit" }, "calibrate needs the numbers to fit: fit = {\"g.state\", ...} here or in the scenario's calibration")
   end

@@ -158,10 +158,12 @@ local function parse_calibration(v, where, base)
   if v == nil then return base end
   check.typed(v, "table", where, { "calibration" }, "calibration")
   check.keys(v, CALIBRATION_KEYS, where, { "calibration" }, "calibration")
-  check.typed(v.fit, "table", where, { "calibration", "fit" }, "a list of names to fit")
-  for i, n in ipairs(v.fit) do check.typed(n, "string", where, { "calibration", "fit", i }, "a name like \"g.state\"") end
+  if v.fit ~= "uncertain" then
+    check.typed(v.fit, "table", where, { "calibration", "fit" }, "a list of names to fit, or \"uncertain\"")
+    for i, n in ipairs(v.fit) do check.typed(n, "string", where, { "calibration", "fit", i }, "a name like \"g.state\"") end
+  end
   if v["until"] ~= nil then check.typed(v["until"], "integer", where, { "calibration", "until" }, "a year") end
-  return { fit = { table.unpack(v.fit) }, ["until"] = v["until"], source = v.source }
+  return { fit = v.fit == "uncertain" and "uncertain" or { table.unpack(v.fit) }, ["until"] = v["until"], source = v.source }
 end
 
 local function parse_report(v, where, base)
