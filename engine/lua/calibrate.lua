@@ -163,6 +163,22 @@ function M.report_csv(report)
   return table.concat(out, "\n") .. "\n"
 end
 
+-- correlations.csv: the posterior correlation matrix, one row per number.
+function M.correlations_csv(report)
+  local names = {}
+  for i, p in ipairs(report.params) do names[i] = p.name end
+  local out = { "name," .. table.concat(names, ",") }
+  for i, p in ipairs(report.params) do
+    local row = {}
+    for j = 1, #names do
+      local r = number_or_nan(report.corr[i][j])
+      row[j] = r == r and ("%.6f"):format(r) or ""
+    end
+    out[#out + 1] = p.name .. "," .. table.concat(row, ",")
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
 -- posterior.lua: the fitted joint normal as a file a scenario can load.
 function M.posterior_file(report)
   local names, mean, cov, lognames = posterior(report)
