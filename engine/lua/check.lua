@@ -105,6 +105,20 @@ function M.fail(where, path, fmt, ...) raise(where, locate(where, path), path, f
 -- The same about a key that is missing: the line of the constructor.
 function M.missing(where, path, fmt, ...) raise(where, where.line, path, fmt, ...) end
 
+-- The key a call like `alpha = normal(...)` (or `alpha = { normal(...)`) on
+-- where's line is assigned to, if the line shows one.
+function M.key_on_line(where, fname)
+  local text = sources[where.chunk]
+  if not text then return nil end
+  local n = 0
+  for l in (text .. "\n"):gmatch("([^\n]*)\n") do
+    n = n + 1
+    if n == where.line then
+      return l:match("([%a_][%w_]*)%s*=%s*{?%s*" .. fname .. "%s*%(")
+    end
+  end
+end
+
 -- Optimal string alignment distance (a transposition counts one edit).
 local function distance(a, b)
   local d = {}

@@ -20,14 +20,16 @@ local function number(v, where, name, what)
   return v
 end
 
--- Builds a distribution and lets the core check its parameters. A bad one
--- is kept, with what is wrong, so that the assumption using it can name its
--- key in the error (assume.lua); used nowhere, it is never reported.
+-- Builds a distribution and lets the core check its parameters; a bad one is
+-- an error at the line of the call, naming the key it is assigned to there.
 local function make(kind, fields, where)
   local d = setmetatable({ kind = kind, where = where }, Dist)
   for k, v in pairs(fields) do d[k] = v end
   local ok, err = pcall(core.dist_check, d)
-  if not ok then d.bad = tostring(err.message or err) return d end
+  if not ok then
+    local key = check.key_on_line(where, kind)
+    check.missing(where, key and { key } or {}, "%s", tostring(err.message or err))
+  end
   d.median = core.dist_median(d)
   return d
 end
