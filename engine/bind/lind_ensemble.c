@@ -60,7 +60,7 @@ static void show_progress(void *ud, long done, long total) {
   char bar[64];
   for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '-';
   bar[width] = '\0';
-  fprintf(stderr, "\r  %-20.20s [%s] %3d%% %ld/%ld  ETA %.0f s ", p->name, bar, (int)(100.0 * (double)done / (double)total),
+  fprintf(stderr, "\r  %-20.20s [%s] %3d%% %ld/%ld  ETA %.1f s ", p->name, bar, (int)(100.0 * (double)done / (double)total),
           done, total, eta);
   if (done == total) fputc('\n', stderr);
   fflush(stderr);

@@ -13,9 +13,8 @@ function M.is_assumption(v)
 end
 
 -- A bare value or a distribution: its number (a distribution's median).
-local function value_of(v, a, where, path)
+local function value_of(v, a)
   if dist.is_dist(v) then
-    if v.bad then check.fail(where, path, "%s", v.bad) end
     a.dist = v
     return v.median
   end
@@ -28,11 +27,11 @@ function M.parse(v, info, where, path, meta)
   meta = meta or {}
   local a = { unit = info.unit, source = meta.source, note = meta.note, range = meta.range }
   if type(v) == "number" or dist.is_dist(v) then
-    a.value = value_of(v, a, where, path)
+    a.value = value_of(v, a)
   elseif type(v) == "table" and v[1] ~= nil then
     check.keys(v, KEYS, where, path, "an assumption", true)
     if #v ~= 1 then check.fail(where, path, "an assumption holds one value, got %d", #v) end
-    a.value = value_of(v[1], a, where, path)
+    a.value = value_of(v[1], a)
     a.source = v.source or a.source
     a.note = v.note or a.note
     a.range = v.range or a.range
