@@ -5,6 +5,8 @@
 #include <lauxlib.h>
 #include <openssl/evp.h>
 #include <string.h>
+#include <unistd.h>
+#include <errno.h>
 
 #include "ind_fsout.h"
 #include "lind.h"
@@ -151,7 +153,15 @@ static int util_write_text(lua_State *L) {
   return 0;
 }
 
+/* core.chdir(dir): for indsim rerun, which repeats a run from its folder */
+static int util_chdir(lua_State *L) {
+  const char *dir = luaL_checkstring(L, 1);
+  if (chdir(dir) != 0) return lind_error(L, LIND_ERR_IO, "cannot change to folder '%s': %s", dir, strerror(errno));
+  return 0;
+}
+
 static const luaL_Reg util_funcs[] = {
+  {"chdir", util_chdir},
   {"sha256", util_sha256},
   {"json_encode", util_json_encode},
   {"json_decode", util_json_decode},

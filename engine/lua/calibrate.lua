@@ -89,8 +89,14 @@ function M.calibrate(sc, opts)
   end
   local last = opts["until"] or plan["until"]
   local spec = sc:spec(options.lang)
-  local use = {}
-  for i, o in ipairs(sc.observations) do use[i] = last == nil or o.year1 <= last end
+  local use, nused = {}, 0
+  for i, o in ipairs(sc.observations) do
+    use[i] = last == nil or o.year1 <= last
+    nused = nused + (use[i] and 1 or 0)
+  end
+  if nused == 0 then
+    check.fail(where, { "until" }, "no observation of '%s'%s to calibrate on", sc.name, last and (" up to " .. last) or "")
+  end
   local fits = fit_list(sc, names, where)
   local report = core.calibrate(spec, fits, { use_obs = use, max_iter = opts.max_iter, rtol = opts.rtol })
   report.scenario, report["until"] = opts.name or sc.name, last
@@ -114,7 +120,7 @@ local function fmt(v, p) if v == nil or v == false or v ~= v then return "—" e
 -- (the data moved it, often jointly with others: see the correlations).
 local function verdict(p)
   if not p.prior_sd then return p.identified and "data" or "NOT IDENTIFIED" end
-  if p.shrink and p.shrink < 0.5 then return "data" end
+  if p.shrink and p.shrink < 0.5 and p.identified then return "data" end
   if p.shrink and p.shrink > 0.9 and not (p.prior_z and math.abs(p.prior_z) >= 0.5) then return "prior (data silent)" end
   return "data and prior"
 end

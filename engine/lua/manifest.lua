@@ -83,8 +83,14 @@ local function check_files(m)
   end
 end
 
--- indsim rerun DIR: returns the number of differing CSV files (0: identical).
+-- Outputs whose bytes carry the results: everything but the images.
+local function compared(path) return not (path:match("%.png$") or path:match("%.svg$")) end
+
+-- indsim rerun DIR: returns the number of differing result files (0: identical):
+-- those in DIR changed since the run, and those the repeated run makes differently.
 function M.rerun(dir, commands)
+  local here = os.getenv("PWD") or ""
+  if dir:sub(1, 1) ~= "/" and here ~= "" then dir = here .. "/" .. dir end
   local text = read(dir .. "/manifest.json") or fail("io", "rerun: no manifest.json in '%s'", dir)
   local m = core.json_decode(text)
   if type(m) ~= "table" or type(m.command) ~= "string" or not commands[m.command] or m.command == "rerun" then
@@ -93,6 +99,7 @@ function M.rerun(dir, commands)
   if m.engine and m.engine.version ~= core.version then
     io.stderr:write(("warning: the run was made with indsim %s, this is %s\n"):format(tostring(m.engine.version), core.version))
   end
+  if m.cwd and m.cwd ~= "" then core.chdir(m.cwd) end -- the run's files are relative to its folder
   check_files(m)
   local o = m.options or {}
   local again = { files = o.files or {}, n = o.n, seed = o.seed, threads = o.threads, lang = o.lang, format = o.format,
@@ -100,19 +107,24 @@ function M.rerun(dir, commands)
                   out = dir .. "/.rerun", quiet = true, argv = {} }
   outputs, seen, scenarios = {}, {}, {}
   commands[m.command](again)
-  local differ, same = {}, 0
+  local differ, changed, same = {}, {}, 0
   for _, f in ipairs(m.outputs or {}) do
-    if f.path:match("%.csv$") then
-      local now = read(dir .. "/.rerun/" .. f.path)
+    if compared(f.path) then
+      local kept, now = read(dir .. "/" .. f.path), read(dir .. "/.rerun/" .. f.path)
+      if not kept or core.sha256(kept) ~= f.sha256 then changed[#changed + 1] = f.path end
       if now and core.sha256(now) == f.sha256 then same = same + 1 else differ[#differ + 1] = f.path end
     end
   end
-  if #differ == 0 then
-    print(("rerun of '%s %s': %d CSV files identical, bit for bit (in %s/.rerun)"):format(m.command, table.concat(o.files or {}, " "), same, dir))
-  else
-    print(("rerun of '%s': %d CSV files identical, %d differ: %s"):format(m.command, same, #differ, table.concat(differ, ", ")))
+  local what = ("%s %s"):format(m.command, table.concat(o.files or {}, " "))
+  if #changed > 0 then
+    print(("rerun of '%s': files in %s changed since the run: %s"):format(what, dir, table.concat(changed, ", ")))
   end
-  return #differ
+  if #differ == 0 then
+    print(("rerun of '%s': %d result files identical, bit for bit (in %s/.rerun)"):format(what, same, dir))
+  else
+    print(("rerun of '%s': %d result files identical, %d differ: %s"):format(what, same, #differ, table.concat(differ, ", ")))
+  end
+  return #differ + #changed
 end
 
 return M
