@@ -38,7 +38,9 @@ struct ind_model {
   double *w;            /* per policy: weight at the current t */
   double *cur, *mul, *add;
   double *clamp_first;  /* np + 2n entries: first time a clamp bound, NaN if never; then s, then F, per sector */
-  double stretch_end, stretch_left; /* see ind_model_set_stretch_end */
+  double stretch_start, stretch_end, stretch_left; /* see ind_model_set_stretch */
+  int linear;           /* inside a stretch: w_k(t) = w0[k] + w1[k]·(t − start) */
+  double *w0, *w1;
   int record;           /* clamps are noted only in ind_model_note_clamps, at accepted states */
   double fail_t;
   int fail_sector;
@@ -141,14 +143,16 @@ ind_model *ind_model_alloc(const ind_scenario *sc, ind_err *err) {
   m->a0 = malloc(n * sizeof(double));
   m->f0abs = malloc(n * sizeof(double));
   m->w = calloc((size_t)(sc->npolicies ? sc->npolicies : 1), sizeof(double));
+  m->w0 = calloc((size_t)(sc->npolicies ? sc->npolicies : 1), sizeof(double));
+  m->w1 = calloc((size_t)(sc->npolicies ? sc->npolicies : 1), sizeof(double));
   m->cur = malloc(np * sizeof(double));
   m->mul = malloc(np * sizeof(double));
   m->add = malloc(np * sizeof(double));
   m->clamp_first = malloc((np + 2 * n) * sizeof(double));
-  if (!m->a0 || !m->f0abs || !m->w || !m->cur || !m->mul || !m->add || !m->clamp_first) goto nomem;
+  if (!m->a0 || !m->f0abs || !m->w || !m->w0 || !m->w1 || !m->cur || !m->mul || !m->add || !m->clamp_first) goto nomem;
   if (flatten(m, err)) goto fail;
   ind_model_refresh(m);
-  ind_model_set_stretch_end(m, INFINITY);
+  ind_model_set_stretch(m, -INFINITY, INFINITY);
   ind_model_reset_diagnostics(m);
   return m;
 nomem:
@@ -166,6 +170,8 @@ void ind_model_free(ind_model *m) {
   free(m->touched);
   free(m->tr);
   free(m->w);
+  free(m->w0);
+  free(m->w1);
   free(m->cur);
   free(m->mul);
   free(m->add);
@@ -178,9 +184,20 @@ const ind_scenario *ind_model_scenario(const ind_model *m) { return m->sc; }
 double ind_model_a0(const ind_model *m, int sector) { return m->a0[sector]; }
 long ind_model_rhs_calls(const ind_model *m) { return m->nrhs; }
 
-void ind_model_set_stretch_end(ind_model *m, double end) {
+void ind_model_set_stretch(ind_model *m, double start, double end) {
+  const ind_scenario *sc = m->sc;
+  m->stretch_start = start;
   m->stretch_end = end;
   m->stretch_left = nextafter(end, -INFINITY);
+  m->linear = isfinite(start);
+  if (!m->linear) return;
+  /* every kink is a breakpoint, so each profile is linear on the stretch: two
+   * evaluations give it, and each right-hand side costs a multiply-add */
+  for (int k = 0; k < sc->npolicies; k++) {
+    const ind_profile *p = &sc->policies[k].profile;
+    m->w0[k] = ind_profile_weight(p, start);
+    m->w1[k] = isfinite(end) && m->stretch_left > start ? (ind_profile_weight(p, m->stretch_left) - m->w0[k]) / (m->stretch_left - start) : 0.0;
+  }
 }
 
 void ind_model_reset_diagnostics(ind_model *m) {
@@ -256,7 +273,8 @@ static int update_weights(ind_model *m, double t) {
   double tw = t >= m->stretch_end ? m->stretch_left : t;
   int changed = 0;
   for (int k = 0; k < sc->npolicies; k++) {
-    double w = ind_profile_weight(&sc->policies[k].profile, tw);
+    double w = m->linear && tw >= m->stretch_start ? m->w0[k] + m->w1[k] * (tw - m->stretch_start)
+                                                   : ind_profile_weight(&sc->policies[k].profile, tw);
     changed |= w != m->w[k];
     m->w[k] = w;
   }

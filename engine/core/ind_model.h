@@ -48,11 +48,12 @@ int ind_model_breakpoints(const ind_model *m, double t0, double t1, double *out,
  * shared ones; the pointer is valid until the next call. */
 const double *ind_model_params_at(ind_model *m, double t, const double *y);
 
-/* The solver integrates between breakpoints; at the right end of a stretch the
- * profiles are read as their limit from the left, so that a jump there (a
+/* The solver integrates between breakpoints, stretch by stretch: on
+ * [start, end) every profile is linear (w is then a multiply-add), and at the
+ * right end it is read as its limit from the left, so that a jump there (a
  * policy switched on with no ramp) does not leak into the step that ends on
- * it. end = INFINITY: no stretch. */
-void ind_model_set_stretch_end(ind_model *m, double end);
+ * it. start = -INFINITY: no stretch (direct evaluation). */
+void ind_model_set_stretch(ind_model *m, double start, double end);
 
 /* Right-hand side, GSL signature; `model` is an ind_model. Returns GSL_SUCCESS,
  * or GSL_FAILURE (the step is retried smaller) when a stock is not positive or

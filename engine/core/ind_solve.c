@@ -86,7 +86,7 @@ ind_status ind_solver_run(ind_solver *s, const double *times, int ntimes, double
       while (ib < s->nbreaks && s->breaks[ib] <= t) ib++;
       int at_break = ib < s->nbreaks && s->breaks[ib] <= times[k];
       double target = at_break ? s->breaks[ib] : times[k];
-      ind_model_set_stretch_end(s->model, ib < s->nbreaks ? s->breaks[ib] : INFINITY);
+      ind_model_set_stretch(s->model, t, ib < s->nbreaks ? s->breaks[ib] : INFINITY);
       int status = gsl_odeiv2_driver_apply(s->drv, &t, target, s->y);
       s->steps += (long)s->drv->n;
       if (status != GSL_SUCCESS) return report(s, status, t, err);
@@ -95,11 +95,11 @@ ind_status ind_solver_run(ind_solver *s, const double *times, int ntimes, double
         ib++;
         gsl_odeiv2_driver_reset(s->drv); /* the right-hand side has a kink here */
       }
-      ind_model_set_stretch_end(s->model, ib < s->nbreaks ? s->breaks[ib] : INFINITY);
+      ind_model_set_stretch(s->model, t, ib < s->nbreaks ? s->breaks[ib] : INFINITY);
       ind_model_note_clamps(s->model, t, s->y, s->scratch); /* as the parameters are from t on */
     }
     memcpy(out + (size_t)k * dim, s->y, dim * sizeof(double));
   }
-  ind_model_set_stretch_end(s->model, INFINITY);
+  ind_model_set_stretch(s->model, -INFINITY, INFINITY);
   return IND_OK;
 }
