@@ -344,7 +344,7 @@ static void read_joint(spec_ctx *c, int j) {
     unsigned char *flags = lua_newuserdatauv(c->L, (size_t)(n ? n : 1), 0);
     for (int k = 0; k < n; k++) {
       lua_rawgeti(c->L, -2, k + 1);
-      flags[k] = (unsigned char)lua_toboolean(c->L, -1);
+      flags[k] = lua_isinteger(c->L, -1) ? (unsigned char)lua_tointeger(c->L, -1) : (unsigned char)lua_toboolean(c->L, -1);
       lua_pop(c->L, 1);
     }
     if (ind_scenario_joint_logscale(c->sc, flags, &err)) lind_raise(c->L, &err, c->where);

@@ -13,6 +13,11 @@ struct ind_drawer {
   int zcap;
 };
 
+double ind_joint_value(const ind_joint *j, int k, double v) {
+  int scale = j->logscale ? j->logscale[k] : 0;
+  return scale == 1 ? exp(v) : scale == 2 ? 1.0 / (1.0 + exp(-v)) : v;
+}
+
 static uint64_t splitmix64(uint64_t x) {
   x += 0x9e3779b97f4a7c15ULL;
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -75,7 +80,7 @@ static void draw_joint(ind_drawer *d, const ind_joint *j, uint64_t seed, uint64_
   for (int r = 0; r < j->n; r++) {
     double v = j->mean[r];
     for (int c = 0; c <= r; c++) v += j->chol[r * j->n + c] * d->z[c];
-    d->x[r] = j->logscale && j->logscale[r] ? exp(v) : v;
+    d->x[r] = ind_joint_value(j, r, v);
   }
 }
 
@@ -100,7 +105,7 @@ ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err) {
   for (int k = 0; !st && k < sc->nunc; k++) {
     const ind_uncertain *u = &sc->unc[k];
     const ind_joint *j = u->joint >= 0 ? &sc->joints[u->joint] : NULL;
-    double v = !j ? ind_dist_median(&u->dist) : j->logscale && j->logscale[u->pos] ? exp(j->mean[u->pos]) : j->mean[u->pos];
+    double v = !j ? ind_dist_median(&u->dist) : ind_joint_value(j, u->pos, j->mean[u->pos]);
     st = set_all(sc, u, v, err);
   }
   return st;

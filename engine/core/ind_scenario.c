@@ -427,7 +427,7 @@ ind_status ind_scenario_joint_logscale(ind_scenario *sc, const unsigned char *fl
   if (sc->njoint < 1) return ind_err_set(err, IND_EINVAL, "no joint to mark");
   ind_joint *j = &sc->joints[sc->njoint - 1];
   if (!j->logscale && !(j->logscale = calloc((size_t)j->n, 1))) return ind_err_set(err, IND_ENOMEM, "out of memory");
-  for (int k = 0; k < j->n; k++) j->logscale[k] = flags[k] != 0;
+  for (int k = 0; k < j->n; k++) j->logscale[k] = flags[k] <= 2 ? flags[k] : 1;
   return IND_OK;
 }
 

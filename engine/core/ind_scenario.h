@@ -95,7 +95,8 @@ typedef struct ind_joint {
   int n;
   double *mean;         /* n */
   double *chol;         /* n × n, row-major, lower triangle used */
-  unsigned char *logscale; /* n flags, or NULL: member k is exp of its normal (a positive number) */
+  unsigned char *logscale; /* n flags, or NULL: 1: member k is exp of its normal (a positive
+                              number); 2: the logistic of it (a share in (0, 1)) */
 } ind_joint;
 
 typedef enum { IND_RKF45, IND_RKCK, IND_RK8PD, IND_NMETHODS } ind_method;
@@ -165,8 +166,9 @@ ind_status ind_scenario_add_uncertain(ind_scenario *sc, const char *key, const i
 ind_status ind_scenario_add_joint(ind_scenario *sc, const char *key, const char *const *keys, int n,
                                   const double *mean, const double *cov, ind_err *err);
 int ind_scenario_uncertain_index(const ind_scenario *sc, const char *key);
-/* Marks members of the last-added joint as log-normal: the joint normal is
- * then over their logarithms (mean and covariance given for the logs). */
+/* Marks members of the last-added joint as log-normal (flag 1: the joint
+ * normal is over their logarithms) or logit-normal (flag 2: over their
+ * log-odds); mean and covariance are given on that scale. */
 ind_status ind_scenario_joint_logscale(ind_scenario *sc, const unsigned char *flags, ind_err *err);
 
 /* Checks every value against its admissible range and every reference. */

@@ -42,31 +42,39 @@ local function number_or_nan(v) return v == false and 0 / 0 or v end
 local function posterior(report)
   local names, mean, cov, logs = {}, {}, {}, {}
   local n = #report.params
+  local slope = {} -- d(scale)/dx at the fitted value, for the delta method
   for i, p in ipairs(report.params) do
     names[i] = p.name
-    logs[i] = p.lo ~= nil and p.lo >= 0 and p.value > 0
-    mean[i] = logs[i] and math.log(p.value) or p.value
+    local x = p.value
+    if p.lo ~= nil and p.lo >= 0 and p.hi ~= nil and p.hi <= 1 and x > 0 and x < 1 then
+      logs[i], mean[i], slope[i] = "logit", math.log(x / (1 - x)), 1 / (x * (1 - x))
+    elseif p.lo ~= nil and p.lo >= 0 and x > 0 then
+      logs[i], mean[i], slope[i] = "log", math.log(x), 1 / x
+    else
+      logs[i], mean[i], slope[i] = false, x, 1
+    end
   end
   for i = 1, n do
     cov[i] = {}
     for j = 1, n do
       local c = number_or_nan(report.cov[i][j])
       if c ~= c then c = 0 end
-      if logs[i] then c = c / report.params[i].value end
-      if logs[j] then c = c / report.params[j].value end
-      cov[i][j] = c
+      cov[i][j] = c * slope[i] * slope[j]
     end
   end
   for i = 1, n do
-    local tiny = (1e-6 * math.max(math.abs(mean[i]), logs[i] and 1 or 1e-6)) ^ 2
+    local tiny = (1e-6 * math.max(math.abs(mean[i]), logs[i] and 1 or 1e-6)) ^ 2 -- on the normal's scale
     if not (cov[i][i] > tiny) then
       for j = 1, n do cov[i][j], cov[j][i] = 0, 0 end
       cov[i][i] = tiny
     end
   end
-  local lognames = {}
-  for i = 1, n do if logs[i] then lognames[#lognames + 1] = names[i] end end
-  return names, mean, cov, lognames
+  local lognames, logitnames = {}, {}
+  for i = 1, n do
+    if logs[i] == "log" then lognames[#lognames + 1] = names[i] end
+    if logs[i] == "logit" then logitnames[#logitnames + 1] = names[i] end
+  end
+  return names, mean, cov, lognames, logitnames
 end
 
 function M.calibrate(sc, opts)
@@ -100,9 +108,9 @@ function M.calibrate(sc, opts)
   local fits = fit_list(sc, names, where)
   local report = core.calibrate(spec, fits, { use_obs = use, max_iter = opts.max_iter, rtol = opts.rtol })
   report.scenario, report["until"] = opts.name or sc.name, last
-  for i, p in ipairs(report.params) do p.lo = fits[i].lo end
-  local pnames, mean, cov, lognames = posterior(report)
-  local joint = dist.mvnormal { name = "calibration", params = pnames, mean = mean, cov = cov, log = lognames,
+  for i, p in ipairs(report.params) do p.lo, p.hi = fits[i].lo, fits[i].hi end
+  local pnames, mean, cov, lognames, logitnames = posterior(report)
+  local joint = dist.mvnormal { name = "calibration", params = pnames, mean = mean, cov = cov, log = lognames, logit = logitnames,
                                 source = ("calibrated to %d observations%s"):format(report.ndata, last and (" up to " .. last) or "") }
   local joints = {}
   for _, j in ipairs(sc.joints) do if j.name ~= "calibration" then joints[#joints + 1] = j end end
@@ -187,23 +195,27 @@ end
 
 -- posterior.lua: the fitted joint normal as a file a scenario can load.
 function M.posterior_file(report)
-  local names, mean, cov, lognames = posterior(report)
+  local names, mean, cov, lognames, logitnames = posterior(report)
   local rows = {}
   for i = 1, #names do
     local cells = {}
     for j = 1, #names do cells[j] = ("%.17g"):format(cov[i][j]) end
     rows[i] = "    { " .. table.concat(cells, ", ") .. " },"
   end
-  local q, ql = {}, {}
+  local q, ql, qt = {}, {}, {}
   for i, n in ipairs(names) do q[i] = ("%q"):format(n) end
   for i, n in ipairs(lognames) do ql[i] = ("%q"):format(n) end
+  for i, n in ipairs(logitnames) do qt[i] = ("%q"):format(n) end
   local m = {}
   for i, v in ipairs(mean) do m[i] = ("%.17g"):format(v) end
   return ("-- The posterior of the calibration of '%s' (indsim calibrate): use it as\n" ..
           "--   joints = { scenario.load \"path/to/posterior.lua\" }\n" ..
-          "-- The numbers in log are log-normal: mean and cov are of their logarithms.\n" ..
-          "return mvnormal {\n  name = \"calibration\",\n  params = { %s },\n  log = { %s },\n  mean = { %s },\n  cov = {\n%s\n  },\n}\n")
-         :format(report.scenario, table.concat(q, ", "), table.concat(ql, ", "), table.concat(m, ", "), table.concat(rows, "\n"))
+          "-- The numbers in log are log-normal (mean and cov of their logarithms), those in\n" ..
+          "-- logit logit-normal (of their log-odds).\n" ..
+          "return mvnormal {\n  name = \"calibration\",\n  params = { %s },\n  log = { %s },\n  logit = { %s },\n" ..
+          "  mean = { %s },\n  cov = {\n%s\n  },\n}\n")
+         :format(report.scenario, table.concat(q, ", "), table.concat(ql, ", "), table.concat(qt, ", "), table.concat(m, ", "),
+                 table.concat(rows, "\n"))
 end
 
 return M

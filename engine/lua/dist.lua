@@ -91,7 +91,7 @@ function M.is_joint(v) return debug.getmetatable(v) == Joint end
 function M.mvnormal(t)
   local where = check.where()
   check.typed(t, "table", where, {}, "mvnormal")
-  check.keys(t, check.set { "name", "params", "mean", "cov", "log", "source" }, where, {}, "mvnormal")
+  check.keys(t, check.set { "name", "params", "mean", "cov", "log", "logit", "source" }, where, {}, "mvnormal")
   check.typed(t.params, "table", where, { "params" }, "a list of parameter names")
   check.typed(t.mean, "table", where, { "mean" }, "a list of means")
   check.typed(t.cov, "table", where, { "cov" }, "a covariance matrix (list of rows)")
@@ -105,15 +105,19 @@ function M.mvnormal(t)
     if type(t.cov[i]) ~= "table" or #t.cov[i] ~= n then check.fail(where, { "cov", i }, "row %d of the covariance needs %d numbers", i, n) end
     for j = 1, n do number(t.cov[i][j], where, ("cov[%d][%d]"):format(i, j), "mvnormal") end
   end
-  -- log = { "f0.state", ... }: those members are log-normal; mean and cov are of their logs
+  -- log = { "f0.state", ... }: those members are log-normal (mean and cov of their logs);
+  -- logit = { "m_new.fdi", ... }: logit-normal shares (mean and cov of their log-odds)
   local logs = {}
-  if t.log ~= nil then
-    check.typed(t.log, "table", where, { "log" }, "a list of parameter names")
-    local set = {}
-    for i, name in ipairs(t.log) do set[check.typed(name, "string", where, { "log", i }, "a parameter name")] = true end
-    for i, name in ipairs(t.params) do logs[i] = set[name] == true; set[name] = nil end
-    local extra = next(set)
-    if extra then check.fail(where, { "log" }, "'%s' is not among params", extra) end
+  for i = 1, #t.params do logs[i] = 0 end
+  for flag, key in ipairs { "log", "logit" } do
+    if t[key] ~= nil then
+      check.typed(t[key], "table", where, { key }, "a list of parameter names")
+      local set = {}
+      for i, name in ipairs(t[key]) do set[check.typed(name, "string", where, { key, i }, "a parameter name")] = true end
+      for i, name in ipairs(t.params) do if set[name] then logs[i] = flag; set[name] = nil end end
+      local extra = next(set)
+      if extra then check.fail(where, { key }, "'%s' is not among params", extra) end
+    end
   end
   local j = setmetatable({ name = t.name or "joint", params = t.params, mean = t.mean, cov = t.cov, log = logs,
                            source = t.source, where = where }, Joint)

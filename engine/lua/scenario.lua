@@ -335,7 +335,7 @@ function Scenario:joint_specs(measures)
       members[k] = { key = name, targets = n.targets }
     end
     local logs = {}
-    for k = 1, #j.params do logs[k] = j.log[k] == true end
+    for k = 1, #j.params do logs[k] = j.log[k] or 0 end
     out[i] = { key = j.name .. "#" .. i, members = members, mean = j.mean, cov = j.cov, log = logs,
                where = ("%s:%d"):format(j.where.file, j.where.line) }
   end

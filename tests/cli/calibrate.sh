@@ -42,18 +42,20 @@ problems=$(awk -F, 'NR == 1 { next }
 check_eq "calibration.csv: values given, se >= 0, shrink = se/prior_sd, yes/no, a known verdict" "" "$problems"
 
 # posterior.lua: the same numbers as calibration.csv (its means are the
-# fitted values, of their logarithms for the numbers listed in log).
+# fitted values, of their logarithms for the numbers listed in log, of their
+# log-odds for those listed in logit).
 # lua_list KEY FILE: the items of the line "  KEY = { a, b, ... },"
 lua_list() { grep -E "^ *$1 = \{" "$2" | head -n 1 | sed -E 's/^[^{]*\{ *//; s/ *\},? *$//; s/"//g; s/, */\n/g'; }
 got=$(paste -d, <(lua_list params "$DIR/posterior.lua") <(lua_list mean "$DIR/posterior.lua") |
-      awk -F, -v logs=" $(lua_list log "$DIR/posterior.lua" | tr '\n' ' ') " -v csv="$DIR/calibration.csv" '
+      awk -F, -v logs=" $(lua_list log "$DIR/posterior.lua" | tr '\n' ' ') " \
+          -v logits=" $(lua_list logit "$DIR/posterior.lua" | tr '\n' ' ') " -v csv="$DIR/calibration.csv" '
   function abs(x) { return x < 0 ? -x : x }
   BEGIN { while ((getline line < csv) > 0) if (n++) { split(line, c, ","); want[c[1]] = c[2] } }
-  { v = index(logs, " " $1 " ") ? exp($2) : $2 + 0; seen++
+  { v = index(logs, " " $1 " ") ? exp($2) : index(logits, " " $1 " ") ? 1 / (1 + exp(-$2)) : $2 + 0; seen++
     if (!($1 in want)) print $1 ": not in calibration.csv"
     else if (abs(v - want[$1]) > 1e-8 * abs(want[$1]) + 1e-15) print $1 ": posterior " v ", calibration.csv " want[$1] }
   END { if (seen != n - 1) print seen + 0 " numbers in posterior.lua, " n - 1 " in calibration.csv" }')
-check_eq "posterior.lua: the numbers of calibration.csv, means = fitted values (exp for those in log)" "" "$got"
+check_eq "posterior.lua: the numbers of calibration.csv, means = fitted values (exp for log, logistic for logit)" "" "$got"
 
 # posterior.lua loads back (tests/data/posterior_joint.lua: hanoi/prior with
 # joints = { scenario.load "posterior" }, found through --path) and a single
