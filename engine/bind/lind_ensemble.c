@@ -154,7 +154,14 @@ static int ensemble_stats(lua_State *L) {
   lind_ensemble *u = check_ensemble(L, 1);
   int var = var_arg(L, 2), year = lind_check_int(L, 3, -100000, 100000), sector = sector_arg(L, u->sc, 4), set = set_arg(L, 5);
   ind_stats st;
-  if (ind_ensemble_stats(u->e, (ind_set)set, year, sector, var, &st, &err)) return lind_raise(L, &err, NULL);
+  if (set != IND_SET_LEVEL && !u->base) {
+    luaL_where(L, 1);
+    return lind_error(L, LIND_ERR_SCENARIO, "%sa gain needs an ensemble run with baseline = ...", lua_tostring(L, -1));
+  }
+  if (ind_ensemble_stats(u->e, (ind_set)set, year, sector, var, &st, &err)) {
+    luaL_where(L, 1);
+    return lind_raise(L, &err, lua_tostring(L, -1));
+  }
   push_stats(L, &st);
   return 1;
 }

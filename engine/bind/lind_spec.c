@@ -351,6 +351,27 @@ static void read_joint(spec_ctx *c, int j) {
     lua_pop(c->L, 1);
   }
   lua_pop(c->L, 1);
+  lua_getfield(c->L, j, "bounds"); /* {lo, hi} per member (used by logit members) */
+  if (lua_istable(c->L, -1)) {
+    double *lo = lua_newuserdatauv(c->L, (size_t)(n ? n : 1) * sizeof(double), 0);
+    double *hi = lua_newuserdatauv(c->L, (size_t)(n ? n : 1) * sizeof(double), 0);
+    for (int k = 0; k < n; k++) {
+      lua_rawgeti(c->L, -3, k + 1);
+      lo[k] = 0.0;
+      hi[k] = 1.0;
+      if (lua_istable(c->L, -1)) {
+        lua_rawgeti(c->L, -1, 1);
+        lua_rawgeti(c->L, -2, 2);
+        lo[k] = lua_isnumber(c->L, -2) ? lua_tonumber(c->L, -2) : NAN;
+        hi[k] = lua_isnumber(c->L, -1) ? lua_tonumber(c->L, -1) : NAN;
+        lua_pop(c->L, 2);
+      }
+      lua_pop(c->L, 1);
+    }
+    if (ind_scenario_joint_bounds(c->sc, lo, hi, &err)) lind_raise(c->L, &err, c->where);
+    lua_pop(c->L, 2);
+  }
+  lua_pop(c->L, 1);
   lua_settop(c->L, members - 1);
 }
 

@@ -90,7 +90,7 @@ typedef struct ind_fit {
   int *identified;             /* np: 1 if the DATA alone (priors left out) pin it down, else 0 */
   double chi2_data, chi2_prior;/* Σ r² over the data rows, over the prior rows, at x */
   int ndata;                   /* observations used */
-  int iterations, converged;   /* converged: a Gauss–Newton step from x would lower χ² by < 1e-4 */
+  int iterations, converged;   /* converged: a Gauss–Newton step from x would lower χ² by < 1e-2 */
   long runs;                   /* model runs, Jacobians included */
   char *warnings;              /* one line each ("" if none): not converged, not identified (naming the
                                   parameters), at a bound, far from the prior, the run's own warnings at x */

@@ -15,7 +15,11 @@ struct ind_drawer {
 
 double ind_joint_value(const ind_joint *j, int k, double v) {
   int scale = j->logscale ? j->logscale[k] : 0;
-  return scale == 1 ? exp(v) : scale == 2 ? 1.0 / (1.0 + exp(-v)) : v;
+  if (scale == 2) {
+    double lo = j->lo ? j->lo[k] : 0.0, hi = j->hi ? j->hi[k] : 1.0;
+    return lo + (hi - lo) / (1.0 + exp(-v));
+  }
+  return scale == 1 ? exp(v) : v;
 }
 
 static uint64_t splitmix64(uint64_t x) {

@@ -25,7 +25,8 @@ ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint
  * what a single deterministic run uses. */
 ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err);
 
-/* A joint member's value from its normal value v: v, exp(v) or logistic(v). */
+/* A joint member's value from its normal value v: v, exp(v) or
+ * lo + (hi − lo)·logistic(v). */
 double ind_joint_value(const ind_joint *j, int k, double v);
 
 /* The seed of the stream of `key` in draw `index` (splitmix64 of the three). */

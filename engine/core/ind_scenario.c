@@ -80,6 +80,8 @@ static void joint_clear(ind_joint *j) {
   free(j->mean);
   free(j->chol);
   free(j->logscale);
+  free(j->lo);
+  free(j->hi);
 }
 
 void ind_scenario_free(ind_scenario *sc) {
@@ -238,13 +240,14 @@ static ind_status copy_uncertainty(ind_scenario *d, const ind_scenario *s, ind_e
     }
     memcpy(dj->mean, sj->mean, n * sizeof(double));
     memcpy(dj->chol, sj->chol, n * n * sizeof(double));
-    if (sj->logscale) {
-      if (!(dj->logscale = malloc(n))) {
-        joint_clear(dj);
-        return ind_err_set(err, IND_ENOMEM, "out of memory");
-      }
-      memcpy(dj->logscale, sj->logscale, n);
+    if ((sj->logscale && !(dj->logscale = malloc(n))) || (sj->lo && !(dj->lo = malloc(n * sizeof(double)))) ||
+        (sj->hi && !(dj->hi = malloc(n * sizeof(double))))) {
+      joint_clear(dj);
+      return ind_err_set(err, IND_ENOMEM, "out of memory");
     }
+    if (sj->logscale) memcpy(dj->logscale, sj->logscale, n);
+    if (sj->lo) memcpy(dj->lo, sj->lo, n * sizeof(double));
+    if (sj->hi) memcpy(dj->hi, sj->hi, n * sizeof(double));
   }
   return IND_OK;
 }
@@ -428,6 +431,19 @@ ind_status ind_scenario_joint_logscale(ind_scenario *sc, const unsigned char *fl
   ind_joint *j = &sc->joints[sc->njoint - 1];
   if (!j->logscale && !(j->logscale = calloc((size_t)j->n, 1))) return ind_err_set(err, IND_ENOMEM, "out of memory");
   for (int k = 0; k < j->n; k++) j->logscale[k] = flags[k] <= 2 ? flags[k] : 1;
+  return IND_OK;
+}
+
+ind_status ind_scenario_joint_bounds(ind_scenario *sc, const double *lo, const double *hi, ind_err *err) {
+  if (sc->njoint < 1) return ind_err_set(err, IND_EINVAL, "no joint to bound");
+  ind_joint *j = &sc->joints[sc->njoint - 1];
+  for (int k = 0; k < j->n; k++)
+    if (!(isfinite(lo[k]) && isfinite(hi[k]) && lo[k] < hi[k]))
+      return ind_err_set(err, IND_EINVAL, "joint '%s': bounds of member %d must be finite with lo < hi", j->key, k + 1);
+  if ((!j->lo && !(j->lo = malloc((size_t)j->n * sizeof(double)))) || (!j->hi && !(j->hi = malloc((size_t)j->n * sizeof(double)))))
+    return ind_err_set(err, IND_ENOMEM, "out of memory");
+  memcpy(j->lo, lo, (size_t)j->n * sizeof(double));
+  memcpy(j->hi, hi, (size_t)j->n * sizeof(double));
   return IND_OK;
 }
 

@@ -96,7 +96,8 @@ typedef struct ind_joint {
   double *mean;         /* n */
   double *chol;         /* n × n, row-major, lower triangle used */
   unsigned char *logscale; /* n flags, or NULL: 1: member k is exp of its normal (a positive
-                              number); 2: the logistic of it (a share in (0, 1)) */
+                              number); 2: lo + (hi − lo)·logistic of it (a number in (lo, hi)) */
+  double *lo, *hi;      /* n each, for flag 2; NULL: (0, 1) */
 } ind_joint;
 
 typedef enum { IND_RKF45, IND_RKCK, IND_RK8PD, IND_NMETHODS } ind_method;
@@ -170,6 +171,8 @@ int ind_scenario_uncertain_index(const ind_scenario *sc, const char *key);
  * normal is over their logarithms) or logit-normal (flag 2: over their
  * log-odds); mean and covariance are given on that scale. */
 ind_status ind_scenario_joint_logscale(ind_scenario *sc, const unsigned char *flags, ind_err *err);
+/* The bounds (lo[k], hi[k]), lo < hi, of the logit members of the last-added joint. */
+ind_status ind_scenario_joint_bounds(ind_scenario *sc, const double *lo, const double *hi, ind_err *err);
 
 /* Checks every value against its admissible range and every reference. */
 ind_status ind_scenario_validate(const ind_scenario *sc, ind_err *err);

@@ -91,9 +91,18 @@ function M.write(r)
   return dir
 end
 
+-- The years a summary shows: the scenario's report.years, else 2010, 2015,
+-- ..., 2030 within the period, else its last year.
+function M.report_years_of(sc)
+  if sc.report.years then return sc.report.years end
+  local years = {}
+  for _, y in ipairs { 2010, 2015, 2020, 2025, 2030 } do if y > sc.period[1] and y <= sc.period[2] then years[#years + 1] = y end end
+  return #years > 0 and years or { sc.period[2] }
+end
+
 local function report_years(results)
   local sc = scenario_of[results[1]]
-  if sc and sc.report.years then return sc.report.years end
+  if sc then return M.report_years_of(sc) end
   local first, last = results[1].first_year, results[1].last_year
   local years = {}
   for _, y in ipairs { 2010, 2015, 2020, 2025, 2030 } do if y > first and y <= last then years[#years + 1] = y end end
@@ -189,7 +198,8 @@ function M.ensemble(sc, opts)
   local where = check.where()
   if not scenario.is_scenario(sc) then check.fail(where, {}, "ensemble expects a scenario, got %s", type(sc)) end
   opts = check_opts(opts, { "n", "seed", "threads", "baseline", "progress", "alpha" }, "ensemble")
-  local n = opts.n or 1000
+  local n = opts.n or options.n or 1000
+  if opts.alpha ~= nil then check.number_in(opts.alpha, 0.001, 0.05, where, { "alpha" }, "(relative accuracy of the quantiles)") end
   if math.type(n) ~= "integer" or n < 1 then check.fail(where, { "n" }, "the number of draws must be a whole number >= 1") end
   local base = opts.baseline
   if base == nil then base = false end
@@ -250,8 +260,14 @@ end
 -- bands and median; by default out/<name>/fan.png (fan_gain.png for gains).
 function M.plot.fan(e, opts)
   opts = check_opts(opts, { "set", "sector", "file" }, "plot.fan")
-  if not options.plots then return false end
   local set = opts.set or "level"
+  if set ~= "level" and set ~= "gain" and set ~= "gain_pct" then
+    check.fail(check.where(), { "set" }, "set '%s': level, gain or gain_pct", tostring(set))
+  end
+  if set ~= "level" and not e.baseline then
+    check.fail(check.where(), { "set" }, "a gain needs an ensemble run with baseline = ...")
+  end
+  if not options.plots then return false end
   local po = plot_opts()
   local dir, stem, ext
   if opts.file then dir, stem, ext = target(opts.file)

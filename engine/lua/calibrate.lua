@@ -27,7 +27,11 @@ local function fit_list(sc, names, where)
     local n = index[name]
     if not n then check.fail(where, { "fit", i }, "'%s' names no number of scenario '%s' (e.g. \"g.state\", \"policy.training.rate\")", tostring(name), sc.name) end
     local range = n.info.lo and { n.info.lo, n.info.hi } or RANGES[n.info.unit] or { -1e12, 1e12 }
-    fits[i] = { name = name, targets = n.targets, init = n.value, prior = priors[name], lo = range[1], hi = range[2] }
+    local d = priors[name]
+    local support = d and (d.kind == "uniform" and { d.a, d.b } or d.kind == "triangular" and { d.a, d.c }
+                           or d.kind == "beta" and { d.c, d.d }) -- a prior with bounds keeps the fit inside them
+    if support then range = { math.max(range[1], support[1]), math.min(range[2], support[2]) } end
+    fits[i] = { name = name, targets = n.targets, init = n.value, prior = d, lo = range[1], hi = range[2] }
   end
   return fits
 end
@@ -42,12 +46,14 @@ local function number_or_nan(v) return v == false and 0 / 0 or v end
 local function posterior(report)
   local names, mean, cov, logs = {}, {}, {}, {}
   local n = #report.params
-  local slope = {} -- d(scale)/dx at the fitted value, for the delta method
+  local slope, bounds = {}, {} -- d(scale)/dx at the fitted value, for the delta method
   for i, p in ipairs(report.params) do
     names[i] = p.name
     local x = p.value
-    if p.lo ~= nil and p.lo >= 0 and p.hi ~= nil and p.hi <= 1 and x > 0 and x < 1 then
-      logs[i], mean[i], slope[i] = "logit", math.log(x / (1 - x)), 1 / (x * (1 - x))
+    if p.lo ~= nil and p.hi ~= nil and p.hi - p.lo < 1e6 and x > p.lo and x < p.hi then -- bounded both sides
+      local u = (x - p.lo) / (p.hi - p.lo)
+      logs[i], mean[i], slope[i] = "logit", math.log(u / (1 - u)), 1 / ((p.hi - p.lo) * u * (1 - u))
+      bounds[p.name] = { p.lo, p.hi }
     elseif p.lo ~= nil and p.lo >= 0 and x > 0 then
       logs[i], mean[i], slope[i] = "log", math.log(x), 1 / x
     else
@@ -74,7 +80,7 @@ local function posterior(report)
     if logs[i] == "log" then lognames[#lognames + 1] = names[i] end
     if logs[i] == "logit" then logitnames[#logitnames + 1] = names[i] end
   end
-  return names, mean, cov, lognames, logitnames
+  return names, mean, cov, lognames, logitnames, bounds
 end
 
 function M.calibrate(sc, opts)
@@ -109,13 +115,15 @@ function M.calibrate(sc, opts)
   local report = core.calibrate(spec, fits, { use_obs = use, max_iter = opts.max_iter, rtol = opts.rtol })
   report.scenario, report["until"] = opts.name or sc.name, last
   for i, p in ipairs(report.params) do p.lo, p.hi = fits[i].lo, fits[i].hi end
-  local pnames, mean, cov, lognames, logitnames = posterior(report)
+  local pnames, mean, cov, lognames, logitnames, bounds = posterior(report)
   local joint = dist.mvnormal { name = "calibration", params = pnames, mean = mean, cov = cov, log = lognames, logit = logitnames,
+                                bounds = bounds,
                                 source = ("calibrated to %d observations%s"):format(report.ndata, last and (" up to " .. last) or "") }
   local joints = {}
   for _, j in ipairs(sc.joints) do if j.name ~= "calibration" then joints[#joints + 1] = j end end
   joints[#joints + 1] = joint
-  local cal = sc:derive { joints = joints, name = opts.name and check.typed(opts.name, "string", where, { "name" }) or sc.name }
+  joint.derived = true -- made by the engine: members whose number is gone are dropped, not errors
+  local cal = sc:derive { joints = joints, overrides = {}, name = opts.name and check.typed(opts.name, "string", where, { "name" }) or sc.name }
   cal.calibrated = report
   return cal, report
 end
@@ -195,7 +203,7 @@ end
 
 -- posterior.lua: the fitted joint normal as a file a scenario can load.
 function M.posterior_file(report)
-  local names, mean, cov, lognames, logitnames = posterior(report)
+  local names, mean, cov, lognames, logitnames, bounds = posterior(report)
   local rows = {}
   for i = 1, #names do
     local cells = {}
@@ -206,16 +214,18 @@ function M.posterior_file(report)
   for i, n in ipairs(names) do q[i] = ("%q"):format(n) end
   for i, n in ipairs(lognames) do ql[i] = ("%q"):format(n) end
   for i, n in ipairs(logitnames) do qt[i] = ("%q"):format(n) end
+  local qb = {}
+  for _, n in ipairs(logitnames) do qb[#qb + 1] = ("[%q] = { %.17g, %.17g }"):format(n, bounds[n][1], bounds[n][2]) end
   local m = {}
   for i, v in ipairs(mean) do m[i] = ("%.17g"):format(v) end
   return ("-- The posterior of the calibration of '%s' (indsim calibrate): use it as\n" ..
           "--   joints = { scenario.load \"path/to/posterior.lua\" }\n" ..
           "-- The numbers in log are log-normal (mean and cov of their logarithms), those in\n" ..
-          "-- logit logit-normal (of their log-odds).\n" ..
+          "-- logit logit-normal within their bounds (of their log-odds).\n" ..
           "return mvnormal {\n  name = \"calibration\",\n  params = { %s },\n  log = { %s },\n  logit = { %s },\n" ..
-          "  mean = { %s },\n  cov = {\n%s\n  },\n}\n")
-         :format(report.scenario, table.concat(q, ", "), table.concat(ql, ", "), table.concat(qt, ", "), table.concat(m, ", "),
-                 table.concat(rows, "\n"))
+          "  bounds = { %s },\n  mean = { %s },\n  cov = {\n%s\n  },\n}\n")
+         :format(report.scenario, table.concat(q, ", "), table.concat(ql, ", "), table.concat(qt, ", "), table.concat(qb, ", "),
+                 table.concat(m, ", "), table.concat(rows, "\n"))
 end
 
 return M

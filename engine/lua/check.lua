@@ -197,6 +197,28 @@ function M.number_in(v, lo, hi, where, path, unit)
   return v
 end
 
+-- The entries of a list the user wrote, as a proper sequence: an entry that
+-- is nil (a misspelt or undefined name) is an error, not the silent end of
+-- the list; so is any key that is not 1..n.
+function M.list(v, where, path, what)
+  M.typed(v, "table", where, path, what)
+  local n = 0
+  for k in pairs(v) do
+    if math.type(k) ~= "integer" or k < 1 then M.fail(where, path, "%s: a list expected", what) end
+    if k > n then n = k end
+  end
+  local out = {}
+  for i = 1, n do
+    if v[i] == nil then
+      local p = { table.unpack(path) }
+      p[#p + 1] = i
+      M.fail(where, p, "entry %d of %s is nil (a misspelt or undefined name?)", i, what)
+    end
+    out[i] = v[i]
+  end
+  return out
+end
+
 function M.set(list)
   local s = {}
   for _, k in ipairs(list) do s[k] = true end

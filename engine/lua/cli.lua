@@ -20,6 +20,10 @@ local function configure(o)
   if o.no_plots then options.plots = false end
   options.paths = o.paths or {}
   options.quiet = o.quiet or false
+  -- -n, --seed and --threads reach ensemble() in scripts too
+  options.n = o.n and math.tointeger(tonumber(o.n)) or nil
+  options.seed = o.seed and math.tointeger(tonumber(o.seed)) or nil
+  options.threads = o.threads and math.tointeger(tonumber(o.threads)) or nil
 end
 
 local function add_scenarios(list, value, origin)
@@ -104,8 +108,10 @@ end
 
 -- The Monte Carlo summary: medians and 90 % bands in the report years.
 local function mc_table(ensembles, years)
+  local gains = false
+  for _, e in ipairs(ensembles) do gains = gains or e.baseline ~= nil end
   local out = { ("Monte Carlo: %d draws each; median [5 %% – 95 %%]; production value in bn VND%s"):format(
-    ensembles[1].draws, ensembles[1].baseline and "; gain over the baseline in %" or "") }
+    ensembles[1].draws, gains and ("; gain over '" .. ensembles[#ensembles].baseline .. "' in %") or "") }
   for _, e in ipairs(ensembles) do
     out[#out + 1] = ("%s%s   [%.0f right-hand-side calls a draw]"):format(e.name,
       e.failed > 0 and ("  (%d draws failed, left out)"):format(e.failed) or "", e.rhs_calls / math.max(1, e.draws))
@@ -138,8 +144,7 @@ function M.mc(o)
     say("  %-28s -> %s/", sc.name, dir)
     ensembles[i] = e
   end
-  local years = o.years or (scenarios[1].report.years) or { scenarios[1].period[2] }
-  io.write(mc_table(ensembles, years))
+  io.write(mc_table(ensembles, o.years or api.report_years_of(scenarios[1])))
   manifest.write("mc", o)
   return 0
 end

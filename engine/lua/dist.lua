@@ -91,7 +91,7 @@ function M.is_joint(v) return debug.getmetatable(v) == Joint end
 function M.mvnormal(t)
   local where = check.where()
   check.typed(t, "table", where, {}, "mvnormal")
-  check.keys(t, check.set { "name", "params", "mean", "cov", "log", "logit", "source" }, where, {}, "mvnormal")
+  check.keys(t, check.set { "name", "params", "mean", "cov", "log", "logit", "bounds", "source" }, where, {}, "mvnormal")
   check.typed(t.params, "table", where, { "params" }, "a list of parameter names")
   check.typed(t.mean, "table", where, { "mean" }, "a list of means")
   check.typed(t.cov, "table", where, { "cov" }, "a covariance matrix (list of rows)")
@@ -119,7 +119,19 @@ function M.mvnormal(t)
       if extra then check.fail(where, { key }, "'%s' is not among params", extra) end
     end
   end
-  local j = setmetatable({ name = t.name or "joint", params = t.params, mean = t.mean, cov = t.cov, log = logs,
+  -- bounds = { name = {lo, hi} }: the interval of a logit member (default {0, 1})
+  local bounds = {}
+  for i, name in ipairs(t.params) do
+    local b = t.bounds and t.bounds[name]
+    if b ~= nil then
+      if type(b) ~= "table" or type(b[1]) ~= "number" or type(b[2]) ~= "number" or not (b[1] < b[2]) then
+        check.fail(where, { "bounds", name }, "bounds of '%s' are {lo, hi} with lo < hi", name)
+      end
+      if logs[i] ~= 2 then check.fail(where, { "bounds", name }, "bounds only go with members listed in logit") end
+    end
+    bounds[i] = b and { b[1], b[2] } or { 0, 1 }
+  end
+  local j = setmetatable({ name = t.name or "joint", params = t.params, mean = t.mean, cov = t.cov, log = logs, bounds = bounds,
                            source = t.source, where = where }, Joint)
   local ok, err = pcall(core.joint_check, j)
   if not ok then check.fail(where, { "cov" }, "mvnormal: %s", tostring(err.message or err)) end

@@ -49,9 +49,10 @@ end
 local function parse_targets(v, where, path)
   if v == nil or v == "all" then return nil end
   if type(v) == "string" then return { v } end
-  if type(v) ~= "table" or #v == 0 then check.fail(where, path, "a sector name, a list of them, or 'all' expected") end
-  for i, s in ipairs(v) do check.typed(s, "string", where, { path[1], i }, "a sector name") end
-  return { table.unpack(v) }
+  if type(v) ~= "table" or next(v) == nil then check.fail(where, path, "a sector name, a list of them, or 'all' expected") end
+  local list = check.list(v, where, path, "the target sectors")
+  for i, s in ipairs(list) do check.typed(s, "string", where, { path[1], i }, "a sector name") end
+  return list
 end
 
 -- One effect: { param = "r", add = 0.05 } or { param = "p", mul = 0.5 }.
@@ -232,8 +233,7 @@ local CUSTOM_KEYS = check.set { "name", "title", "from", "to", "ramp", "decay", 
 local function parse_effect_list(list, where)
   local out = {}
   if list == nil then return out end
-  check.typed(list, "table", where, { "effects" }, "effects (a list)")
-  for i, e in ipairs(list) do out[i] = parse_effect(e, where, { "effects", i }) end
+  for i, e in ipairs(check.list(list, where, { "effects" }, "the effects")) do out[i] = parse_effect(e, where, { "effects", i }) end
   return out
 end
 
@@ -262,7 +262,9 @@ local function one_off(t, kind, label)
   m.targets = parse_targets(t.targets, where, { "targets" })
   m.effects = parse_effect_list(t.effects, where)
   m.transfers = {}
-  for i, tr in ipairs(t.transfers or {}) do m.transfers[i] = parse_transfer(tr, where, { "transfers", i }) end
+  for i, tr in ipairs(check.list(t.transfers or {}, where, { "transfers" }, "the transfers")) do
+    m.transfers[i] = parse_transfer(tr, where, { "transfers", i })
+  end
   if #m.effects == 0 and #m.transfers == 0 then check.fail(where, { "effects" }, "%s '%s' has no effects and no transfers", label, m.name) end
   m.strength, m.cost = 1, 0
   if kind == "policy" then

@@ -23,6 +23,12 @@ local function keys_for(extra)
 end
 
 local function value_of(t, kind, where)
+  for _, k in ipairs { "value", "pct" } do
+    local v = t[k]
+    if v ~= nil and type(v) ~= "number" and not (type(v) == "table" and type(v[1]) == "number") then
+      check.fail(where, { k }, "an observed figure is a number (a distribution belongs to assumptions, not to data)")
+    end
+  end
   if (t.value == nil) == (t.pct == nil) then check.fail(where, { "value" }, "give exactly one of value = or pct =") end
   if kind == "level" then
     if t.pct ~= nil then check.fail(where, { "pct" }, "a level is given as value = (bn VND)") end

@@ -8,7 +8,8 @@ return {
   plots = true,           -- false: no plots (CSV and tables only)
   plots_dir = nil,        -- folder of gnuplot templates (nil: ./plots if present, else the embedded ones)
   paths = {},             -- extra folders searched by scenario.load, before ./scenarios
-  quiet = false,          -- true: no progress or tables from the API functions
+  quiet = false,          -- true: no progress messages (tables still print)
+  n = nil, seed = nil, threads = nil, -- -n, --seed, --threads: defaults of ensemble()
   gnuplot = "gnuplot",    -- the gnuplot program
   warned = {},            -- warnings already printed (printed once)
 }

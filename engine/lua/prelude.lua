@@ -32,6 +32,7 @@ local exports = {
   run = api.run,
   compare = api.compare,
   write = api.write,
+  write_fan = api.write_fan,
   plot = api.plot,
   output_dir = function() return options.out end,
   normal = dist.normal, lognormal = dist.lognormal, uniform = dist.uniform, triangular = dist.triangular,

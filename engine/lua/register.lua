@@ -24,7 +24,8 @@ local function param_rows(sc, rows)
     local sectors = info.shared and { { name = "(all)" } } or sc.sectors
     for _, s in ipairs(sectors) do
       local a = sc:assumption(info.name, not info.shared and s.name or nil)
-      rows[#rows + 1] = { "param", info.name, s.name, fmt(a and a.value or info.default), info.unit, range_text(a),
+      local value = fmt(a and a.value or info.default) .. (a and a.dist and (" ~ " .. tostring(a.dist)) or "")
+      rows[#rows + 1] = { "param", info.name, s.name, value, info.unit, range_text(a),
                           a and (a.source or "(no source given)") or "engine default" }
     end
   end
@@ -42,7 +43,7 @@ local function measure_rows(sc, list, rows)
     rows[#rows + 1] = { m.kind, m.name, who, profile_text(m), "", "", money .. (m.source and ("; " .. m.source) or "") }
     for _, e in ipairs(m.effects) do
       local v = e.size.value * m.strength -- as applied at full weight
-      local text = e.kind == "add" and ("%+g"):format(v) or ("x(1%+g)"):format(v)
+      local text = (e.kind == "add" and ("%+g"):format(v) or ("x(1%+g)"):format(v)) .. (e.size.dist and (" ~ " .. tostring(e.size.dist)) or "")
       local note = m.strength ~= 1 and (" (max %s x strength %s)"):format(fmt(e.size.value), fmt(m.strength)) or ""
       rows[#rows + 1] = { "  effect", e.param, who, text, "", range_text(e.size), (e.size.source or "") .. note }
     end
@@ -65,6 +66,21 @@ local function obs_rows(sc, rows)
   end
 end
 
+local function joint_rows(sc, rows)
+  for _, j in ipairs(sc.joints) do
+    rows[#rows + 1] = { "joint", j.name, "", ("mvnormal of %d numbers"):format(#j.params), "", "",
+                        (j.source or "") .. (j.name == "calibration" and "; single runs use its means, not the medians above" or "") }
+  end
+end
+
+local function target_rows(sc, rows)
+  for _, o in ipairs(sc.targets) do
+    local what = o.kind == "avg_growth" and ("%d-%d"):format(o.year0, o.year1) or tostring(o.year0)
+    rows[#rows + 1] = { "target " .. o.kind, what, o.sector or "total", ">= " .. fmt(o.value), o.kind == "level" and "bn VND" or "fraction",
+                        o.var ~= "production_value" and o.var or "", o.source or "" }
+  end
+end
+
 -- Rows {section, key, sector, value, unit, range, source}.
 function M.rows(sc)
   local rows = {}
@@ -72,6 +88,8 @@ function M.rows(sc)
   measure_rows(sc, sc.events, rows)
   measure_rows(sc, sc.policies, rows)
   obs_rows(sc, rows)
+  target_rows(sc, rows)
+  joint_rows(sc, rows)
   return rows
 end
 

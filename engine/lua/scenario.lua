@@ -50,12 +50,9 @@ local function parse_period(v, where)
 end
 
 local function parse_sectors(v, where)
-  if type(v) ~= "table" or #v == 0 then check.fail(where, { "sectors" }, "a list of sectors expected") end
+  if type(v) ~= "table" or next(v) == nil then check.fail(where, { "sectors" }, "a list of sectors expected") end
   local out, seen = {}, {}
-  for k in pairs(v) do
-    if math.type(k) ~= "integer" or k < 1 or k > #v then check.fail(where, { "sectors" }, "a list of sectors without holes expected") end
-  end
-  for i, s in ipairs(v) do
+  for i, s in ipairs(check.list(v, where, { "sectors" }, "the sectors")) do
     local name, title
     if type(s) == "string" then
       name = s
@@ -117,19 +114,10 @@ end
 -- A list without holes: an entry that is nil (a misspelt name) is an error,
 -- not the silent end of the list.
 local function parse_list(v, where, key, accept, hint)
-  local out = {}
-  if v == nil then return out end
-  check.typed(v, "table", where, { key }, key .. " (a list)")
-  local n = 0
-  for k in pairs(v) do
-    if math.type(k) ~= "integer" or k < 1 then check.fail(where, { key }, "a list expected (%s)", hint) end
-    if k > n then n = k end
-  end
-  for i = 1, n do
-    local x = v[i]
-    if x == nil then check.fail(where, { key, i }, "entry %d is nil (a misspelt or undefined name?)", i) end
+  if v == nil then return {} end
+  local out = check.list(v, where, { key }, key)
+  for i, x in ipairs(out) do
     if not accept(x) then check.fail(where, { key, i }, "not %s", hint) end
-    out[i] = x
   end
   return out
 end
@@ -160,7 +148,9 @@ local function parse_calibration(v, where, base)
   check.keys(v, CALIBRATION_KEYS, where, { "calibration" }, "calibration")
   if v.fit ~= "uncertain" then
     check.typed(v.fit, "table", where, { "calibration", "fit" }, "a list of names to fit, or \"uncertain\"")
-    for i, n in ipairs(v.fit) do check.typed(n, "string", where, { "calibration", "fit", i }, "a name like \"g.state\"") end
+    for i, n in ipairs(check.list(v.fit, where, { "calibration", "fit" }, "the numbers to fit")) do
+      check.typed(n, "string", where, { "calibration", "fit", i }, "a name like \"g.state\"")
+    end
   end
   if v["until"] ~= nil then check.typed(v["until"], "integer", where, { "calibration", "until" }, "a year") end
   return { fit = v.fit == "uncertain" and "uncertain" or { table.unpack(v.fit) }, ["until"] = v["until"], source = v.source }
@@ -172,9 +162,8 @@ local function parse_report(v, where, base)
   check.typed(v, "table", where, { "report" }, "report")
   check.keys(v, REPORT_KEYS, where, { "report" }, "report")
   if v.years ~= nil then
-    check.typed(v.years, "table", where, { "report", "years" }, "a list of years")
-    for i, y in ipairs(v.years) do check.typed(y, "integer", where, { "report", "years", i }, "a year") end
-    r.years = { table.unpack(v.years) }
+    r.years = check.list(v.years, where, { "report", "years" }, "the report years")
+    for i, y in ipairs(r.years) do check.typed(y, "integer", where, { "report", "years", i }, "a year") end
   end
   if v.basis ~= nil then r.basis = check.typed(v.basis, "string", where, { "report", "basis" }) end
   return r
@@ -184,8 +173,16 @@ end
 local function finalize(sc)
   local names = {}
   for i, s in ipairs(sc.sectors) do names[s.name] = i end
-  for pname, entry in pairs(sc.params) do
-    for k, a in pairs(entry) do
+  local pnames = {}
+  for pname in pairs(sc.params) do pnames[#pnames + 1] = pname end
+  table.sort(pnames) -- the same error whatever the order of the table
+  for _, pname in ipairs(pnames) do
+    local entry = sc.params[pname]
+    local keys = {}
+    for k in pairs(entry) do keys[#keys + 1] = k end
+    table.sort(keys)
+    for _, k in ipairs(keys) do
+      local a = entry[k]
       if k ~= "*" and not names[k] then
         check.fail(a.where, { "params", pname, k }, "no sector '%s' in this scenario (sectors: %s)", k,
                    table.concat((function() local t = {} for _, s in ipairs(sc.sectors) do t[#t + 1] = s.name end return t end)(), ", "))
@@ -201,7 +198,7 @@ function M.new(t)
   local where = check.where()
   check.typed(t, "table", where, {}, "scenario")
   check.keys(t, check.set(NEW_KEYS), where, {}, "scenario")
-  local sc = setmetatable({ where = where }, Scenario)
+  local sc = setmetatable({ where = where, overrides = {} }, Scenario)
   sc.name = parse_name(t.name, where)
   sc.title = measure.parse_text(t.title, where, { "title" })
   sc.description = t.description and check.typed(t.description, "string", where, { "description" })
@@ -250,7 +247,14 @@ function Scenario:with(t)
   sc.period = t.period ~= nil and parse_period(t.period, where) or self.period
   sc.sectors = t.sectors ~= nil and parse_sectors(t.sectors, where) or self.sectors
   sc.params = copy_params(self.params)
+  sc.overrides = {}
+  for k in pairs(self.overrides or {}) do sc.overrides[k] = true end
   for name, entry in pairs(parse_params(t.params, where)) do
+    for k in pairs(entry) do
+      if PARAMS[name].shared then sc.overrides[name] = true
+      elseif k == "*" then for _, s in ipairs(sc.sectors) do sc.overrides[name .. "." .. s.name] = true end
+      else sc.overrides[name .. "." .. k] = true end
+    end
     if entry["*"] or not sc.params[name] then sc.params[name] = entry
     else for k, a in pairs(entry) do sc.params[name][k] = a end end
   end
@@ -324,20 +328,46 @@ function Scenario:measures()
 end
 
 -- The joint normals with the targets of each named number resolved.
+-- The targets of joint member `name`, less those a later :with{} set by hand
+-- (self.overrides: "g.state", or a shared "tau_E"), which then keep the value
+-- given; nil when none is left.
+local function member_targets(self, n)
+  local kept = {}
+  for _, t in ipairs(n.targets) do
+    local key = t.kind == "param" and (PARAMS[t.param].shared and t.param or (t.param .. "." .. self.sectors[t.sector].name))
+    if not (key and self.overrides[key]) then kept[#kept + 1] = t end
+  end
+  return #kept > 0 and kept or nil
+end
+
+-- The joint normals with the targets of each named number resolved. A member
+-- that no longer names a number (its event was replaced) or whose every
+-- target was set by hand is left out: the rest keep their joint distribution
+-- (a marginal of a normal is normal).
 function Scenario:joint_specs(measures)
   if #self.joints == 0 then return {} end
   local index = numbers.index(self, measures)
   local out = {}
   for i, j in ipairs(self.joints) do
-    local members = {}
+    local members, keep = {}, {}
     for k, name in ipairs(j.params) do
-      local n = index[name] or check.fail(j.where, { "params", k }, "'%s' names no number of scenario '%s'", name, self.name)
-      members[k] = { key = name, targets = n.targets }
+      local n = index[name]
+      if not n and not j.derived then check.fail(j.where, { "params", k }, "'%s' names no number of scenario '%s'", name, self.name) end
+      local targets = n and member_targets(self, n)
+      if targets then
+        members[#members + 1] = { key = name, targets = targets }
+        keep[#keep + 1] = k
+      end
     end
-    local logs = {}
-    for k = 1, #j.params do logs[k] = j.log[k] or 0 end
-    out[i] = { key = j.name .. "#" .. i, members = members, mean = j.mean, cov = j.cov, log = logs,
-               where = ("%s:%d"):format(j.where.file, j.where.line) }
+    local mean, cov, logs, bounds = {}, {}, {}, {}
+    for a, k in ipairs(keep) do
+      mean[a], logs[a], bounds[a], cov[a] = j.mean[k], j.log[k] or 0, j.bounds[k], {}
+      for b, l in ipairs(keep) do cov[a][b] = j.cov[k][l] end
+    end
+    if #members > 0 then
+      out[#out + 1] = { key = j.name .. "#" .. i, members = members, mean = mean, cov = cov, log = logs, bounds = bounds,
+                        where = ("%s:%d"):format(j.where.file, j.where.line) }
+    end
   end
   return out
 end

@@ -42,20 +42,22 @@ problems=$(awk -F, 'NR == 1 { next }
 check_eq "calibration.csv: values given, se >= 0, shrink = se/prior_sd, yes/no, a known verdict" "" "$problems"
 
 # posterior.lua: the same numbers as calibration.csv (its means are the
-# fitted values, of their logarithms for the numbers listed in log, of their
-# log-odds for those listed in logit).
+# fitted values, of their logarithms for the numbers listed in log, of the
+# log-odds within their bounds for those listed in logit).
 # lua_list KEY FILE: the items of the line "  KEY = { a, b, ... },"
 lua_list() { grep -E "^ *$1 = \{" "$2" | head -n 1 | sed -E 's/^[^{]*\{ *//; s/ *\},? *$//; s/"//g; s/, */\n/g'; }
 got=$(paste -d, <(lua_list params "$DIR/posterior.lua") <(lua_list mean "$DIR/posterior.lua") |
       awk -F, -v logs=" $(lua_list log "$DIR/posterior.lua" | tr '\n' ' ') " \
-          -v logits=" $(lua_list logit "$DIR/posterior.lua" | tr '\n' ' ') " -v csv="$DIR/calibration.csv" '
+          -v logits=" $(lua_list logit "$DIR/posterior.lua" | tr '\n' ' ') " -v csv="$DIR/calibration.csv" \
+          -v bounds="$(grep -E '^ *bounds = ' "$DIR/posterior.lua" | grep -oE '\["[^"]*"\] = \{ [^}]* \}' | tr -d '[]"{},' | tr -s ' ' | tr '\n' ';')" '
   function abs(x) { return x < 0 ? -x : x }
-  BEGIN { while ((getline line < csv) > 0) if (n++) { split(line, c, ","); want[c[1]] = c[2] } }
-  { v = index(logs, " " $1 " ") ? exp($2) : index(logits, " " $1 " ") ? 1 / (1 + exp(-$2)) : $2 + 0; seen++
+  BEGIN { while ((getline line < csv) > 0) if (n++) { split(line, c, ","); want[c[1]] = c[2] }
+          nb = split(bounds, b, ";"); for (i = 1; i <= nb; i++) { split(b[i], f, " "); if (f[1] != "") { lo[f[1]] = f[3]; hi[f[1]] = f[4] } } }
+  { v = index(logs, " " $1 " ") ? exp($2) : index(logits, " " $1 " ") ? lo[$1] + (hi[$1] - lo[$1]) / (1 + exp(-$2)) : $2 + 0; seen++
     if (!($1 in want)) print $1 ": not in calibration.csv"
     else if (abs(v - want[$1]) > 1e-8 * abs(want[$1]) + 1e-15) print $1 ": posterior " v ", calibration.csv " want[$1] }
   END { if (seen != n - 1) print seen + 0 " numbers in posterior.lua, " n - 1 " in calibration.csv" }')
-check_eq "posterior.lua: the numbers of calibration.csv, means = fitted values (exp for log, logistic for logit)" "" "$got"
+check_eq "posterior.lua: the numbers of calibration.csv, means = fitted values (exp for log, bounded logistic for logit)" "" "$got"
 
 # posterior.lua loads back (tests/data/posterior_joint.lua: hanoi/prior with
 # joints = { scenario.load "posterior" }, found through --path) and a single
