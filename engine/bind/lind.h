@@ -57,6 +57,10 @@ int lind_plot_result(lua_State *L, ind_status st, const ind_err *err);
 
 int luaopen_indsim_core(lua_State *L);
 
+/* Arguments naming an output variable, or a sector of sc ("total" default). */
+int lind_var_arg(lua_State *L, int idx);
+int lind_sector_arg(lua_State *L, const ind_scenario *sc, int idx);
+
 /* luaL_checkinteger within [lo, hi] (an argument error otherwise). */
 int lind_check_int(lua_State *L, int idx, int lo, int hi);
 

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "lind.h"
@@ -43,6 +44,30 @@ int lind_raise(lua_State *L, const ind_err *err, const char *context) {
   else if (err->code == IND_EIO || err->code == IND_EEXTERNAL) kind = LIND_ERR_IO;
   if (context) return lind_error(L, kind, "%s: %s", context, err->msg);
   return lind_error(L, kind, "%s", err->msg);
+}
+
+/* An output variable named at idx (annual.csv's columns). */
+int lind_var_arg(lua_State *L, int idx) {
+  const char *name = luaL_checkstring(L, idx);
+  int v = ind_var_find(name);
+  if (v < 0) {
+    luaL_where(L, 1);
+    lind_error(L, LIND_ERR_SCENARIO, "%sunknown output variable '%s' (annual.csv's columns: production_value, growth, value_added, ...)",
+               lua_tostring(L, -1), name);
+  }
+  return v;
+}
+
+/* A sector of sc named at idx, "total" (the default) for IND_TOTAL. */
+int lind_sector_arg(lua_State *L, const ind_scenario *sc, int idx) {
+  const char *name = luaL_optstring(L, idx, "total");
+  if (strcmp(name, "total") == 0) return IND_TOTAL;
+  int i = ind_scenario_sector_index(sc, name);
+  if (i < 0) {
+    luaL_where(L, 1);
+    lind_error(L, LIND_ERR_SCENARIO, "%sscenario '%s' has no sector '%s'", lua_tostring(L, -1), sc->name, name);
+  }
+  return i;
 }
 
 int lind_check_int(lua_State *L, int idx, int lo, int hi) {

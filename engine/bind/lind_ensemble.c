@@ -111,27 +111,6 @@ static int set_arg(lua_State *L, int idx) {
   return luaL_checkoption(L, idx, "level", sets);
 }
 
-static int var_arg(lua_State *L, int idx) {
-  const char *name = luaL_checkstring(L, idx);
-  int v = ind_var_find(name);
-  if (v < 0) {
-    luaL_where(L, 1);
-    lind_error(L, LIND_ERR_SCENARIO, "%sunknown output variable '%s'", lua_tostring(L, -1), name);
-  }
-  return v;
-}
-
-static int sector_arg(lua_State *L, const ind_scenario *sc, int idx) {
-  const char *name = luaL_optstring(L, idx, "total");
-  if (strcmp(name, "total") == 0) return IND_TOTAL;
-  int i = ind_scenario_sector_index(sc, name);
-  if (i < 0) {
-    luaL_where(L, 1);
-    lind_error(L, LIND_ERR_SCENARIO, "%sscenario '%s' has no sector '%s'", lua_tostring(L, -1), sc->name, name);
-  }
-  return i;
-}
-
 static void set_num(lua_State *L, const char *k, double v) {
   if (isnan(v)) lua_pushnil(L);
   else lua_pushnumber(L, v);
@@ -152,7 +131,7 @@ static void push_stats(lua_State *L, const ind_stats *st) {
 static int ensemble_stats(lua_State *L) {
   ind_err err;
   lind_ensemble *u = check_ensemble(L, 1);
-  int var = var_arg(L, 2), year = lind_check_int(L, 3, -100000, 100000), sector = sector_arg(L, u->sc, 4), set = set_arg(L, 5);
+  int var = lind_var_arg(L, 2), year = lind_check_int(L, 3, -100000, 100000), sector = lind_sector_arg(L, u->sc, 4), set = set_arg(L, 5);
   ind_stats st;
   if (set != IND_SET_LEVEL && !u->base) {
     luaL_where(L, 1);
@@ -169,7 +148,7 @@ static int ensemble_stats(lua_State *L) {
 /* e:quantile(var, year, sector, q [, set]) */
 static int ensemble_quantile(lua_State *L) {
   lind_ensemble *u = check_ensemble(L, 1);
-  int var = var_arg(L, 2), year = lind_check_int(L, 3, -100000, 100000), sector = sector_arg(L, u->sc, 4);
+  int var = lind_var_arg(L, 2), year = lind_check_int(L, 3, -100000, 100000), sector = lind_sector_arg(L, u->sc, 4);
   double q = luaL_checknumber(L, 5);
   luaL_argcheck(L, q >= 0 && q <= 1, 5, "a probability in [0, 1]");
   double v = ind_ensemble_quantile(u->e, (ind_set)set_arg(L, 6), year, sector, var, q);
@@ -266,7 +245,7 @@ static int plot_fan(lua_State *L) {
   ind_err err;
   lind_ensemble *u = check_ensemble(L, 1);
   const char *dir = luaL_checkstring(L, 2), *stem = luaL_checkstring(L, 3);
-  int set = set_arg(L, 4), sector = sector_arg(L, u->sc, 5);
+  int set = set_arg(L, 4), sector = lind_sector_arg(L, u->sc, 5);
   luaL_argcheck(L, set == IND_SET_LEVEL || u->base, 4, "a gain needs an ensemble run with a baseline");
   ind_plot_opts o = lind_plot_opts(L, 6);
   const char *base = !u->base ? NULL : u->base->title && *u->base->title ? u->base->title : u->base->name;

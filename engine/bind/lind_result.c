@@ -22,28 +22,6 @@ void lind_push_result(lua_State *L, ind_scenario *sc, ind_result *r) {
   luaL_setmetatable(L, RESULT_MT);
 }
 
-static int sector_arg(lua_State *L, const ind_scenario *sc, int idx) {
-  const char *name = luaL_optstring(L, idx, "total");
-  if (strcmp(name, "total") == 0) return IND_TOTAL;
-  int i = ind_scenario_sector_index(sc, name);
-  if (i < 0) {
-    luaL_where(L, 1);
-    lind_error(L, LIND_ERR_SCENARIO, "%sscenario '%s' has no sector '%s'", lua_tostring(L, -1), sc->name, name);
-  }
-  return i;
-}
-
-static int var_arg(lua_State *L, int idx) {
-  const char *name = luaL_checkstring(L, idx);
-  int v = ind_var_find(name);
-  if (v < 0) {
-    luaL_where(L, 1);
-    lind_error(L, LIND_ERR_SCENARIO, "%sunknown output variable '%s' (annual.csv's columns: production_value, growth, value_added, ...)",
-               lua_tostring(L, -1), name);
-  }
-  return v;
-}
-
 static void push_number_or_nil(lua_State *L, double v) {
   if (isnan(v)) lua_pushnil(L);
   else lua_pushnumber(L, v);
@@ -52,16 +30,16 @@ static void push_number_or_nil(lua_State *L, double v) {
 /* r:get(var, year [, sector]) -> number or nil */
 static int result_get(lua_State *L) {
   lind_result *u = lind_check_result(L, 1);
-  int var = var_arg(L, 2);
+  int var = lind_var_arg(L, 2);
   int year = lind_check_int(L, 3, -100000, 100000);
-  push_number_or_nil(L, ind_result_get(u->r, year, sector_arg(L, u->sc, 4), var));
+  push_number_or_nil(L, ind_result_get(u->r, year, lind_sector_arg(L, u->sc, 4), var));
   return 1;
 }
 
 /* r:series(var [, sector]) -> years, values (values[k] may be nil: growth of the first year) */
 static int result_series(lua_State *L) {
   lind_result *u = lind_check_result(L, 1);
-  int var = var_arg(L, 2), sector = sector_arg(L, u->sc, 3);
+  int var = lind_var_arg(L, 2), sector = lind_sector_arg(L, u->sc, 3);
   lua_createtable(L, u->r->nyears, 0);
   lua_createtable(L, u->r->nyears, 0);
   for (int k = 0; k < u->r->nyears; k++) {
