@@ -39,6 +39,21 @@ local function prefixes(measures)
   return out
 end
 
+-- Calls fn(name, target, assumption, unit) for every number of the measures:
+-- effect sizes, transfer rates, budget-mode B50s.
+local function each_measure_number(measures, fn)
+  local pre = prefixes(measures)
+  for k, m in ipairs(measures) do
+    for j, name in ipairs(effect_names(m)) do
+      fn(pre[k] .. name, { kind = "effect", policy = k, effect = j }, m.effects[j].size, "effect size")
+    end
+    for j, tr in ipairs(m.transfers) do
+      fn(pre[k] .. (#m.transfers > 1 and ("rate." .. j) or "rate"), { kind = "transfer", policy = k, transfer = j }, tr.rate, "1/yr")
+    end
+    if m.b50 then fn(pre[k] .. "B50", { kind = "b50", policy = k }, m.b50, "bn VND/yr") end
+  end
+end
+
 -- sc: a scenario object; measures: its events then policies, in spec order.
 function M.index(sc, measures)
   local index = {}
@@ -60,18 +75,7 @@ function M.index(sc, measures)
       end
     end
   end
-  local pre = prefixes(measures)
-  for k, m in ipairs(measures) do
-    local prefix = pre[k]
-    for j, name in ipairs(effect_names(m)) do
-      add(prefix .. name, { kind = "effect", policy = k, effect = j }, m.effects[j].size.value, { unit = "effect size" })
-    end
-    for j, tr in ipairs(m.transfers) do
-      add(prefix .. (#m.transfers > 1 and ("rate." .. j) or "rate"), { kind = "transfer", policy = k, transfer = j },
-          tr.rate.value, { unit = "1/yr" })
-    end
-    if m.b50 then add(prefix .. "B50", { kind = "b50", policy = k }, m.b50.value, { unit = "bn VND/yr" }) end
-  end
+  each_measure_number(measures, function(name, target, a, unit) add(name, target, a.value, { unit = unit }) end)
   return index
 end
 
@@ -94,20 +98,7 @@ function M.uncertain(sc, measures)
       if #all > 0 then add(name, entry["*"].dist, all) end -- one draw for every sector without its own
     end
   end
-  local pre = prefixes(measures)
-  for k, m in ipairs(measures) do
-    local prefix = pre[k]
-    for j, name in ipairs(effect_names(m)) do
-      local d = m.effects[j].size.dist
-      if d then add(prefix .. name, d, { { kind = "effect", policy = k, effect = j } }) end
-    end
-    for j, tr in ipairs(m.transfers) do
-      if tr.rate.dist then
-        add(prefix .. (#m.transfers > 1 and ("rate." .. j) or "rate"), tr.rate.dist, { { kind = "transfer", policy = k, transfer = j } })
-      end
-    end
-    if m.b50 and m.b50.dist then add(prefix .. "B50", m.b50.dist, { { kind = "b50", policy = k } }) end
-  end
+  each_measure_number(measures, function(name, target, a) if a.dist then add(name, a.dist, { target }) end end)
   table.sort(out, function(a, b) return a.key < b.key end)
   return out
 end
