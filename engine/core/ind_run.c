@@ -65,12 +65,13 @@ static double policy_cost(const ind_scenario *sc, int sector, double t0, double 
   double c = 0.0;
   for (int k = 0; k < sc->npolicies; k++) {
     const ind_policy *p = &sc->policies[k];
-    if (p->is_event || p->cost == 0.0) continue;
+    double cost = p->b50 > 0.0 ? p->budget : p->cost; /* a budget is its cost */
+    if (p->is_event || cost == 0.0) continue;
     int ntargets = 0;
     for (int i = 0; i < sc->nsectors; i++) ntargets += (int)(p->targets >> i & 1);
     if (ntargets == 0 || !(sector == IND_TOTAL || (p->targets >> sector & 1))) continue;
     double share = sector == IND_TOTAL ? 1.0 : 1.0 / ntargets; /* split evenly among targets */
-    c += p->cost * share * ind_profile_active_time(&p->profile, t0, t1);
+    c += cost * share * ind_profile_active_time(&p->profile, t0, t1);
   }
   return c;
 }

@@ -55,6 +55,7 @@ ind_scenario *ind_scenario_new(const char *name, int first_year, int last_year, 
   if (!sc->name || !sc->title || !sc->sector_names || !sc->sector_titles || !sc->params) goto nomem;
   for (int p = 0; p < IND_NPARAMS; p++)
     for (int i = 0; i < nsectors; i++) *ind_scenario_param(sc, i, p) = ind_param_info_get(p)->def;
+  ind_econ_defaults(&sc->econ);
   sc->solver = (ind_solver_opts){IND_RKCK, 1e-7, 1e-10, 1e-3, 100000}; /* docs/model.md §4: why */
   return sc;
 nomem:
@@ -261,6 +262,7 @@ ind_scenario *ind_scenario_copy(const ind_scenario *s, ind_err *err) {
       goto fail;
   memcpy(d->params, s->params, nparams_of(s->nsectors) * sizeof(double));
   d->solver = s->solver;
+  d->econ = s->econ;
   if (s->npolicies) {
     d->policies = calloc((size_t)s->npolicies, sizeof *d->policies);
     if (!d->policies) goto nomem;
@@ -288,6 +290,8 @@ static double *target_slot(ind_scenario *sc, const ind_target *t) {
   case IND_T_EFFECT: return p && t->j >= 0 && t->j < p->neffects ? &p->effects[t->j].size : NULL;
   case IND_T_TRANSFER: return p && t->j >= 0 && t->j < p->ntransfers ? &p->transfers[t->j].rate : NULL;
   case IND_T_B50: return p ? &sc->policies[t->i].b50 : NULL; /* a bad draw (<= 0) is refused by validation */
+  case IND_T_BUDGET: return p ? &sc->policies[t->i].budget : NULL; /* the cost follows: ind_policy_cost_of */
+  case IND_T_ECON: return t->j >= 0 && t->j < IND_NECON ? &sc->econ.v[t->j] : NULL;
   }
   return NULL;
 }
@@ -315,6 +319,10 @@ const char *ind_target_describe(const ind_scenario *sc, const ind_target *t, cha
     snprintf(buf, len, "'%s' effect on %s", p->name, ind_param_info_get(p->effects[t->j].param)->name);
   } else if (t->kind == IND_T_TRANSFER && p) {
     snprintf(buf, len, "'%s' transfer rate", p->name);
+  } else if (t->kind == IND_T_BUDGET && p) {
+    snprintf(buf, len, "'%s' budget", p->name);
+  } else if (t->kind == IND_T_ECON && ind_econ_param_name(t->j)) {
+    snprintf(buf, len, "economics %s", ind_econ_param_name(t->j));
   } else if (t->kind == IND_T_B50 && p) {
     snprintf(buf, len, "'%s' B50", p->name);
   } else {
@@ -512,6 +520,19 @@ static ind_status check_obs(const ind_scenario *sc, const ind_observation *o, in
   return IND_OK;
 }
 
+static ind_status check_econ(const ind_scenario *sc, ind_err *err) {
+  static const double lo[IND_NECON] = {-0.5, 1.0, 0.0, 0.0, 1e-9, -0.5, -0.5};
+  static const double hi[IND_NECON] = {1.0, 10.0, 1.0, 1.0, 1e9, 2.0, 2.0};
+  const ind_econ_params *e = &sc->econ;
+  for (int j = 0; j < IND_NECON; j++)
+    if (!(e->v[j] >= lo[j] && e->v[j] <= hi[j]))
+      return ind_err_set(err, IND_EINVAL, "economics: %s = %g outside its range [%g, %g]", ind_econ_param_name(j), e->v[j],
+                         lo[j], hi[j]);
+  if (e->outflow_sector < -1 || e->outflow_sector >= sc->nsectors)
+    return ind_err_set(err, IND_EINVAL, "economics: the profit-outflow sector is not in the scenario");
+  return IND_OK;
+}
+
 static ind_status check_uncertain(const ind_scenario *sc, ind_err *err) {
   for (int k = 0; k < sc->nunc; k++) {
     const ind_uncertain *u = &sc->unc[k];
@@ -531,6 +552,7 @@ ind_status ind_scenario_validate(const ind_scenario *sc, ind_err *err) {
   for (int k = 0; !st && k < sc->npolicies; k++) st = check_policy(sc, &sc->policies[k], err);
   for (int k = 0; !st && k < sc->nobs; k++) st = check_obs(sc, &sc->obs[k], k, err);
   if (!st) st = check_uncertain(sc, err);
+  if (!st) st = check_econ(sc, err);
   const ind_solver_opts *o = &sc->solver;
   if (!st && !((unsigned)o->method < IND_NMETHODS && o->rtol > 0 && o->rtol < 1 && o->atol >= 0 &&
                o->h0 > 0 && o->max_steps > 0))

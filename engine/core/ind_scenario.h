@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "ind_dist.h"
+#include "ind_econ_params.h"
 #include "ind_err.h"
 #include "ind_param.h"
 #include "ind_profile.h"
@@ -68,7 +69,9 @@ typedef enum {
   IND_T_PARAM,    /* i = sector (ignored for shared parameters), j = ind_param_id */
   IND_T_EFFECT,   /* i = policy, j = effect: its size */
   IND_T_TRANSFER, /* i = policy, j = transfer: its rate */
-  IND_T_B50       /* i = policy in budget mode: its half-saturation budget */
+  IND_T_B50,      /* i = policy in budget mode: its half-saturation budget */
+  IND_T_BUDGET,   /* i = policy in budget mode: its budget (and cost), bn VND a year */
+  IND_T_ECON      /* j = ind_econ_param: an economics parameter */
 } ind_target_kind;
 
 typedef struct ind_target {
@@ -125,6 +128,7 @@ typedef struct ind_scenario {
   ind_uncertain *unc;
   int njoint;
   ind_joint *joints;
+  ind_econ_params econ;
   ind_solver_opts solver;
 } ind_scenario;
 
