@@ -235,13 +235,15 @@ int lind_read_observations(lua_State *L, int idx, const ind_scenario *sc, ind_ob
 
 /* One target {kind = "param"|"effect"|"transfer"|"b50", sector, param, policy, effect, transfer}. */
 static ind_target read_target(spec_ctx *c, int t) {
-  static const char *const kinds[] = {"param", "effect", "transfer", "b50", NULL};
+  static const char *const kinds[] = {"param", "effect", "transfer", "b50", "budget", "econ", NULL};
   const char *kind = str_field(c, t, "kind", 1);
   int k = 0;
   while (kinds[k] && strcmp(kinds[k], kind) != 0) k++;
   if (!kinds[k]) fail(c, "unknown target kind", kind);
   ind_target tg = {(ind_target_kind)k, 0, 0};
-  if (tg.kind == IND_T_PARAM) {
+  if (tg.kind == IND_T_ECON) {
+    tg.j = int_field(c, t, "econ", NAN, 1, 0, IND_NECON - 1);
+  } else if (tg.kind == IND_T_PARAM) {
     const char *pname = str_field(c, t, "param", 1);
     tg.i = int_field(c, t, "sector", 1, 0, 1, IND_MAX_SECTORS) - 1;
     tg.j = ind_param_find(pname);
@@ -386,6 +388,30 @@ static void read_joints(spec_ctx *c, int spec) {
   lua_pop(c->L, 1);
 }
 
+static void read_economics(spec_ctx *c, int spec) {
+  static const char *const keys[IND_NECON] = {"discount_rate", "mcpf", "profit_outflow", "net_of_investment",
+                                              "deflator0", "inflation_past", "inflation"};
+  lua_getfield(c->L, spec, "economics");
+  if (lua_istable(c->L, -1)) {
+    int t = lua_gettop(c->L);
+    ind_econ_params *e = &c->sc->econ;
+    for (int j = 0; j < IND_NECON; j++) {
+      if (j == IND_E_INVEST_NET) {
+        lua_getfield(c->L, t, keys[j]);
+        if (lua_isboolean(c->L, -1)) e->v[j] = lua_toboolean(c->L, -1) ? 1.0 : 0.0;
+        lua_pop(c->L, 1);
+      } else {
+        e->v[j] = num_field(c, t, keys[j], e->v[j], 0);
+      }
+    }
+    e->inflation_until = int_field(c, t, "inflation_until", e->inflation_until, 0, 0, 3000);
+    e->base_year = int_field(c, t, "base_year", e->base_year, 0, 0, 3000);
+    e->basis_year = int_field(c, t, "basis_year", e->basis_year, 0, 0, 3000);
+    e->outflow_sector = int_field(c, t, "profit_sector", e->outflow_sector + 1, 0, 0, IND_MAX_SECTORS) - 1;
+  }
+  lua_pop(c->L, 1);
+}
+
 static void read_solver(spec_ctx *c, int spec) {
   lua_getfield(c->L, spec, "solver");
   if (lua_istable(c->L, -1)) {
@@ -437,6 +463,7 @@ ind_scenario *lind_to_scenario(lua_State *L, int idx) {
   read_sectors(&c, idx);
   read_shared(&c, idx);
   read_solver(&c, idx);
+  read_economics(&c, idx);
   read_policies(&c, idx);
   read_observations(&c, idx);
   read_uncertain(&c, idx);

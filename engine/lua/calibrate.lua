@@ -95,7 +95,8 @@ function M.calibrate(sc, opts)
   if names == "uncertain" then -- every number the scenario gives a distribution
     names = {}
     for _, u in ipairs(numbers.uncertain(sc, sc:measures())) do
-      if u.dist.kind ~= "choice" then names[#names + 1] = u.key end
+      -- economics assumptions touch no observation: they keep their priors
+      if u.dist.kind ~= "choice" and not u.key:match("^economics%.") then names[#names + 1] = u.key end
     end
   end
   if type(names) ~= "table" or #names == 0 then

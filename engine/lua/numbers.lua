@@ -6,6 +6,7 @@
 --                          or by its parameter: "event.wto.f0")
 --   "event.equitisation.rate"  the rate of a transfer
 --   "policy.training.B50"  the half-saturation budget of a budget-mode policy
+--   "economics.discount_rate"  an economics assumption (IND_T_ECON)
 -- A second measure of the same kind and name is "policy.training#2.rate".
 -- Each name maps to the targets the C core sets (ind_target) and the value
 -- the scenario gives it now.
@@ -54,6 +55,19 @@ local function each_measure_number(measures, fn)
   end
 end
 
+local ECON_INDEX = { discount_rate = 0, mcpf = 1, profit_outflow = 2, deflator0 = 4, inflation_past = 5, inflation = 6 }
+
+-- Calls fn(name, target, assumption) for every economics number the scenario states.
+local function each_econ_number(sc, fn)
+  local keys = {}
+  for k in pairs(ECON_INDEX) do keys[#keys + 1] = k end
+  table.sort(keys)
+  for _, k in ipairs(keys) do
+    local a = sc.economics and sc.economics[k]
+    if a then fn("economics." .. k, { kind = "econ", econ = ECON_INDEX[k] }, a) end
+  end
+end
+
 -- sc: a scenario object; measures: its events then policies, in spec order.
 function M.index(sc, measures)
   local index = {}
@@ -76,6 +90,7 @@ function M.index(sc, measures)
     end
   end
   each_measure_number(measures, function(name, target, a, unit) add(name, target, a.value, { unit = unit }) end)
+  each_econ_number(sc, function(name, target, a) add(name, target, a.value, { unit = "economics" }) end)
   return index
 end
 
@@ -99,6 +114,7 @@ function M.uncertain(sc, measures)
     end
   end
   each_measure_number(measures, function(name, target, a) if a.dist then add(name, a.dist, { target }) end end)
+  each_econ_number(sc, function(name, target, a) if a.dist then add(name, a.dist, { target }) end end)
   table.sort(out, function(a, b) return a.key < b.key end)
   return out
 end

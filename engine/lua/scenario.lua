@@ -21,7 +21,7 @@ local param_names = {}
 for _, p in ipairs(PARAM_LIST) do param_names[#param_names + 1] = p.name end
 
 local NEW_KEYS = { "name", "title", "description", "period", "sectors", "params", "policies", "events",
-                   "observations", "targets", "joints", "calibration", "solver", "report" }
+                   "observations", "targets", "joints", "calibration", "economics", "solver", "report" }
 local WITH_KEYS = { "add_policies", "add_events", "add_observations", "add_targets" }
 for _, k in ipairs(NEW_KEYS) do WITH_KEYS[#WITH_KEYS + 1] = k end
 local SOLVER_KEYS = check.set { "method", "rtol", "atol", "h0", "max_steps" }
@@ -156,6 +156,35 @@ local function parse_calibration(v, where, base)
   return { fit = v.fit == "uncertain" and "uncertain" or { table.unpack(v.fit) }, ["until"] = v["until"], source = v.source }
 end
 
+-- economics = { discount_rate =, mcpf =, profit_outflow =, profit_sector =,
+-- net_of_investment =, deflator0 =, inflation_past =, inflation_until =,
+-- inflation =, base_year =, basis_year = }: the cost-benefit's assumptions
+-- (docs/economics.md); rates may be distributions.
+local ECON_NUMBERS = {
+  discount_rate = { unit = "1/yr", lo = -0.5, hi = 1 }, mcpf = { unit = "1", lo = 1, hi = 10 },
+  profit_outflow = { unit = "fraction", lo = 0, hi = 1 }, deflator0 = { unit = "index", lo = 1e-9, hi = 1e9 },
+  inflation_past = { unit = "1/yr", lo = -0.5, hi = 2 }, inflation = { unit = "1/yr", lo = -0.5, hi = 2 },
+}
+local ECON_KEYS = check.set { "discount_rate", "mcpf", "profit_outflow", "profit_sector", "net_of_investment", "deflator0",
+                              "inflation_past", "inflation_until", "inflation", "base_year", "basis_year", "source" }
+
+local function parse_economics(v, where, base)
+  local e = {}
+  for k, x in pairs(base or {}) do e[k] = x end
+  if v == nil then return e end
+  check.typed(v, "table", where, { "economics" }, "economics")
+  check.keys(v, ECON_KEYS, where, { "economics" }, "economics")
+  for k, x in pairs(v) do
+    local path = { "economics", k }
+    if ECON_NUMBERS[k] then e[k] = assume.parse(x, ECON_NUMBERS[k], where, path)
+    elseif k == "net_of_investment" then e[k] = check.typed(x, "boolean", where, path, "true or false")
+    elseif k == "profit_sector" then e[k] = check.typed(x, "string", where, path, "a sector name")
+    elseif k == "source" then e[k] = check.typed(x, "string", where, path)
+    else e[k] = check.typed(x, "integer", where, path, "a year") end
+  end
+  return e
+end
+
 local function parse_report(v, where, base)
   local r = { years = base and base.years, basis = base and base.basis }
   if v == nil then return r end
@@ -212,6 +241,7 @@ function M.new(t)
   sc.joints = parse_list(t.joints, where, "joints", dist.is_joint, "a joint distribution (mvnormal{...})")
   sc.targets = parse_list(t.targets, where, "targets", observe.is_target, "a plan target (target.avg_growth{...} ...)")
   sc.calibration = parse_calibration(t.calibration, where)
+  sc.economics = parse_economics(t.economics, where)
   sc.solver = parse_solver(t.solver, where)
   sc.report = parse_report(t.report, where)
   return finalize(sc)
@@ -266,6 +296,7 @@ function Scenario:with(t)
   end
   sc.joints = t.joints ~= nil and parse_list(t.joints, where, "joints", dist.is_joint, "a joint distribution (mvnormal{...})") or self.joints
   sc.calibration = parse_calibration(t.calibration, where, self.calibration)
+  sc.economics = parse_economics(t.economics, where, self.economics)
   sc.solver = parse_solver(t.solver, where, self.solver)
   sc.report = parse_report(t.report, where, self.report)
   return finalize(sc)
@@ -315,8 +346,21 @@ function Scenario:spec(lang)
     first_year = self.period[1], last_year = self.period[2],
     sectors = sectors, shared = shared, policies = policies, observations = observations, targets = targets,
     uncertain = numbers.uncertain(self, measures), joints = self:joint_specs(measures),
+    economics = self:economics_spec(index),
     solver = self.solver, where = ("%s:%d"):format(self.where.file, self.where.line),
   }
+end
+
+function Scenario:economics_spec(index)
+  local e, out = self.economics, {}
+  for k in pairs(ECON_NUMBERS) do if e[k] then out[k] = e[k].value end end
+  if e.net_of_investment ~= nil then out.net_of_investment = e.net_of_investment end
+  for _, k in ipairs { "inflation_until", "base_year", "basis_year" } do out[k] = e[k] end
+  if e.profit_sector then
+    out.profit_sector = index[e.profit_sector] or check.fail(self.where, { "economics", "profit_sector" },
+      "no sector '%s' in this scenario", e.profit_sector)
+  end
+  return out
 end
 
 -- Events first, then policies: the order of the spec (and of the C core).

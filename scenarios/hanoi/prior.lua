@@ -108,6 +108,21 @@ return scenario {
     obs.period_growth { year = 2006, months = 8, pct = 29.2, sector = "fdi", source = DATA },
     obs.level { year = 2000, value = 16500, se = 1250, source = "data/README.md: 16-17 trn VND (1994 prices), +-15 %" },
   },
+  -- How a programme's costs and benefits are counted (docs/economics.md): money on the basis of
+  -- 2007 prices, discounted to 2008, when the programme starts.
+  economics = {
+    discount_rate = { normal(0.10, 0.02), source = "real discount rate for public projects in developing Asia, 8-12 % (ADB guidelines)" },
+    mcpf = { uniform(1.1, 1.4), source = "marginal cost of public funds, developing countries about 1.1-1.5 (Auriol & Warlters 2012)" },
+    profit_outflow = { uniform(0.2, 0.4), source = "assumption: share of FDI value added repatriated as profit" },
+    profit_sector = "fdi",
+    net_of_investment = true,
+    deflator0 = { 1.61, source = "GDP deflator 2000 vs 1994: GDP 441.6 trn VND current / 273.7 trn at 1994 prices (GSO)" },
+    inflation_past = { 0.065, source = "GDP deflator rose roughly 6-8 % a year in 2000-2007 (data/README.md)" },
+    inflation_until = 2007,
+    inflation = { normal(0.05, 0.015), source = "assumption: deflator growth after 2007" },
+    base_year = 2008,
+    basis_year = 2007,
+  },
   -- The government's plan for Hanoi 2006-2010 (QĐ 113/2006/QĐ-TTg): gross output +15-16 % a
   -- year, value added +12-13 % a year; an ensemble reports the chance of meeting the low ends.
   targets = {
