@@ -267,8 +267,10 @@ static void test_outflow(void) {
   ind_econ_params p = plain();
   p.v[IND_E_OUTFLOW] = 0.3;
   p.outflow_sector = 1;
+  /* the foreign-invested sector's own investment (0 10 0 0 0) is not the
+   * economy's: induced investment = 30 − 10, 10 − 0 */
   const want w = {
-      GAINS, DISC_2021,
+      .pv = {0, 50, 200, 300, 400}, .va = {0, 20, 60, 90, 120}, .inv = {0, 20, 10, 0, 0}, DISC_2021,
       .out = {0, 3, 6, 9, 12},
       .ben = {0, 17, 54, 81, 108},
       .ccur = {0, 100, 50, 0, 0},
@@ -314,28 +316,29 @@ static void test_mcpf(void) {
 }
 
 /* All three (the defaults' r = 0.1, mcpf 1.2, outflow 0.3, net 1, with s2 as
- * the foreign-invested sector):
- *   benefit = Δva − Δinv − outflow = 0, 20−30−3 = −13, 60−10−6 = 44, 90−9 = 81, 120−12 = 108
+ * the foreign-invested sector, whose own investment 0 10 0 0 0 is left out
+ * of the induced investment: 0 20 10 0 0):
+ *   benefit = Δva − Δinv − outflow = 0, 20−20−3 = −3, 60−10−6 = 44, 90−9 = 81, 120−12 = 108
  *   cost = 0 120 60 0 0
- *   cumulative: 0; −13 − 120 = −133; −133 + (44 − 60)/1.1 = −147.5454545;
- *     + 81/1.21 = −80.6033058; + 108/1.331 = 0.5386927 (just pays back)
- *   PVB = −13 + 44/1.1 + 81/1.21 + 108/1.331 = −13 + 40 + 66.9421488 + 81.1419985 = 175.0841473
- *   PVC = 174.5454545; NPV = 0.5386927; BCR = 1.0030863; payback 2024. */
+ *   cumulative: 0; −3 − 120 = −123; −123 + (44 − 60)/1.1 = −137.5454545;
+ *     + 81/1.21 = −70.6033058; + 108/1.331 = 10.5386927
+ *   PVB = −3 + 44/1.1 + 81/1.21 + 108/1.331 = 185.0841473
+ *   PVC = 174.5454545; NPV = 10.5386927; BCR = 1.0603785; payback 2024. */
 static void test_all_adjustments(void) {
   ind_econ_params p;
   ind_econ_defaults(&p);
   p.outflow_sector = 1;
   const want w = {
-      GAINS, DISC_2021,
+      .pv = {0, 50, 200, 300, 400}, .va = {0, 20, 60, 90, 120}, .inv = {0, 20, 10, 0, 0}, DISC_2021,
       .out = {0, 3, 6, 9, 12},
-      .ben = {0, -13, 44, 81, 108},
+      .ben = {0, -3, 44, 81, 108},
       .ccur = {0, 100, 50, 0, 0},
       .cost = {0, 120, 60, 0, 0},
-      .cum = {0, -133, -133 - 16 / 1.1, -133 - 16 / 1.1 + 81 / 1.21, -133 - 16 / 1.1 + 81 / 1.21 + 108 / 1.331},
-      .pvb = -13 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331,
+      .cum = {0, -123, -123 - 16 / 1.1, -123 - 16 / 1.1 + 81 / 1.21, -123 - 16 / 1.1 + 81 / 1.21 + 108 / 1.331},
+      .pvb = -3 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331,
       .pvc = 120 + 60 / 1.1,
-      .npv = -13 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331 - (120 + 60 / 1.1),
-      .bcr = (-13 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331) / (120 + 60 / 1.1),
+      .npv = -3 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331 - (120 + 60 / 1.1),
+      .bcr = (-3 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331) / (120 + 60 / 1.1),
       .payback = 2024,
       .base_year = 2021,
   };
@@ -411,13 +414,13 @@ static void test_inflation_constant_basis(void) {
 /* Inflation, prices of 2022 (D = 2.31), with every adjustment (net 1,
  * outflow 0.3 of s2, mcpf 1.2). Constant-price figures × 2.31:
  *   gain_pv = 0 115.5 462 693 924; gain_va = 0 46.2 138.6 207.9 277.2
- *   induced_investment = 0 69.3 23.1 0 0; outflow = 0.3·2.31·(0 10 20 30 40) = 0 6.93 13.86 20.79 27.72
- *   benefit = 0, 46.2−69.3−6.93 = −30.03, 138.6−23.1−13.86 = 101.64, 187.11, 249.48
+ *   induced_investment (s2's own left out) = 0 46.2 23.1 0 0; outflow = 0.3·2.31·(0 10 20 30 40)
+ *   benefit = 0, 46.2−46.2−6.93 = −6.93, 138.6−23.1−13.86 = 101.64, 187.11, 249.48
  *   cost = 100·2.31/2.2·1.2 = 105·1.2 = 126, 50·2.31/2.31·1.2 = 60
- *   cumulative: 0; −30.03 − 126 = −156.03; −156.03 + 41.64/1.1 = −118.1754545;
- *     + 187.11/1.21 = 36.4609091; + 249.48/1.331 = 223.8989256
- *   PVB = −30.03 + 92.4 + 154.6363636 + 187.4380165 = 404.4443801
- *   PVC = 126 + 60/1.1 = 180.5454545; NPV = 223.8989256; BCR = 2.2401250; payback 2023. */
+ *   cumulative: 0; −6.93 − 126 = −132.93; −132.93 + 41.64/1.1 = −95.0754545;
+ *     + 187.11/1.21 = 59.5609091; + 249.48/1.331 = 246.9989256
+ *   PVB = −6.93 + 92.4 + 154.6363636 + 187.4380165 = 427.5443802
+ *   PVC = 126 + 60/1.1 = 180.5454545; NPV = 246.9989256; BCR = 2.3680706; payback 2023. */
 static void test_inflation_basis_year(void) {
   ind_econ_params p = inflation();
   p.basis_year = 2022;
@@ -426,13 +429,13 @@ static void test_inflation_basis_year(void) {
   p.v[IND_E_INVEST_NET] = 1.0;
   p.outflow_sector = 1;
   const double f = 2.31;
-  const double b[NY] = {0, f * (20 - 30 - 3), f * (60 - 10 - 6), f * (90 - 9), f * (120 - 12)};
+  const double b[NY] = {0, f * (20 - 20 - 3), f * (60 - 10 - 6), f * (90 - 9), f * (120 - 12)};
   const double c21 = 100 * f / 2.2 * 1.2, c22 = 50 * f / 2.31 * 1.2;
   const want w = {
       DISC_2021,
       .pv = {0, f * 50, f * 200, f * 300, f * 400},
       .va = {0, f * 20, f * 60, f * 90, f * 120},
-      .inv = {0, f * 30, f * 10, 0, 0},
+      .inv = {0, f * 20, f * 10, 0, 0},
       .out = {0, f * 3, f * 6, f * 9, f * 12},
       .ben = {b[0], b[1], b[2], b[3], b[4]},
       .ccur = {0, 100, 50, 0, 0},
@@ -449,8 +452,8 @@ static void test_inflation_basis_year(void) {
   /* the hand decimals of the comment, against the same arithmetic in C */
   CHECK_REL(c21, 126.0, TOL);
   CHECK_REL(c22, 60.0, TOL);
-  CHECK_REL(w.pvb, 404.4443801, 1e-9);
-  CHECK_REL(w.npv, 223.8989256, 1e-9);
+  CHECK_REL(w.pvb, 427.5443802, 1e-9);
+  CHECK_REL(w.npv, 246.9989256, 1e-9);
   run_case("inflation, prices of 2022", &p, standard_cost, zero, 0, &w);
 
   /* A basis year before the period: prices of 2019, D(2019) = 2/1.1, so the

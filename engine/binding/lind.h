@@ -7,6 +7,7 @@
 #include <lua.h>
 
 #include "ind_plot.h"
+#include "ind_ensemble.h"
 #include "ind_run.h"
 
 /* Error kinds carried by the error objects the binding raises; the CLI maps
@@ -34,6 +35,10 @@ ind_scenario *lind_to_scenario(lua_State *L, int idx);
 int lind_read_observations(lua_State *L, int idx, const ind_scenario *sc, ind_observation *out, int cap);
 void lind_open_ensemble(lua_State *L);
 void lind_open_calib(lua_State *L);
+void lind_open_econ(lua_State *L);
+void lind_open_sens(lua_State *L);
+/* The statistics table {n, mean, sd, q05, ..., q95} of st, pushed. */
+void lind_push_stats(lua_State *L, const ind_stats *st);
 /* The "targets" list of the table at idx (target specs of scenario sc) into an
  * array held by a userdata pushed on the stack; *n is set to its length. */
 ind_target *lind_read_targets(lua_State *L, int idx, const ind_scenario *sc, int *n);

@@ -193,6 +193,8 @@ int luaopen_indsim_core(lua_State *L) {
   lind_open_ensemble(L);
   lind_open_util(L);
   lind_open_calib(L);
+  lind_open_econ(L);
+  lind_open_sens(L);
   lua_pushstring(L, INDSIM_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -117,7 +117,7 @@ static void set_num(lua_State *L, const char *k, double v) {
   lua_setfield(L, -2, k);
 }
 
-static void push_stats(lua_State *L, const ind_stats *st) {
+void lind_push_stats(lua_State *L, const ind_stats *st) {
   static const char *const names[IND_NFAN] = {"q05", "q25", "q50", "q75", "q95"};
   lua_createtable(L, 0, 8);
   lua_pushinteger(L, st->n);
@@ -141,7 +141,7 @@ static int ensemble_stats(lua_State *L) {
     luaL_where(L, 1);
     return lind_raise(L, &err, lua_tostring(L, -1));
   }
-  push_stats(L, &st);
+  lind_push_stats(L, &st);
   return 1;
 }
 
@@ -166,7 +166,7 @@ static int ensemble_observations(lua_State *L) {
     ind_stats st;
     char label[160];
     if (ind_ensemble_obs_stats(u->e, k, &st, &err)) return lind_raise(L, &err, NULL);
-    push_stats(L, &st);
+    lind_push_stats(L, &st);
     lua_pushstring(L, ind_obs_describe(&u->sc->obs[k], u->sc, label, sizeof label));
     lua_setfield(L, -2, "label");
     set_num(L, "observed", u->sc->obs[k].value);
@@ -187,7 +187,7 @@ static int ensemble_targets(lua_State *L) {
     ind_target_stats ts;
     char label[160];
     if (ind_ensemble_target(u->e, k, &ts, &err)) return lind_raise(L, &err, NULL);
-    push_stats(L, &ts.value);
+    lind_push_stats(L, &ts.value);
     lua_pushstring(L, ind_obs_describe(&u->targets[k], u->sc, label, sizeof label));
     lua_setfield(L, -2, "label");
     set_num(L, "target", u->targets[k].value);
@@ -252,7 +252,27 @@ static int plot_fan(lua_State *L) {
   return lind_plot_result(L, ind_plot_fan(dir, stem, u->sc, u->e, (ind_set)set, sector, base, &o, &err), &err);
 }
 
+/* e:economics() -> {npv = stats, bcr =, pv_benefit =, pv_cost =, payback_year =} (needs a baseline) */
+static int ensemble_economics(lua_State *L) {
+  ind_err err;
+  static const char *const names[IND_NECON_OUT] = {"npv", "bcr", "pv_benefit", "pv_cost", "payback_year"};
+  lind_ensemble *u = check_ensemble(L, 1);
+  if (!u->base) {
+    luaL_where(L, 1);
+    return lind_error(L, LIND_ERR_SCENARIO, "%scost-benefit needs an ensemble run with baseline = ...", lua_tostring(L, -1));
+  }
+  lua_createtable(L, 0, IND_NECON_OUT);
+  for (int k = 0; k < IND_NECON_OUT; k++) {
+    ind_stats st;
+    if (ind_ensemble_econ(u->e, (ind_econ_out)k, &st, &err)) return lind_raise(L, &err, NULL);
+    lind_push_stats(L, &st);
+    lua_setfield(L, -2, names[k]);
+  }
+  return 1;
+}
+
 static const luaL_Reg ensemble_methods[] = {
+  {"economics", ensemble_economics},
   {"stats", ensemble_stats},
   {"quantile", ensemble_quantile},
   {"observations", ensemble_observations},

@@ -1,9 +1,11 @@
 /* lind_util.c — small services the Lua side needs from libraries: SHA-256
  * (OpenSSL's libcrypto) for the run manifest's file hashes, JSON (Jansson)
  * to write and read manifests, and writing a text file atomically. */
+#include <gsl/gsl_multimin.h>
 #include <jansson.h>
 #include <lauxlib.h>
 #include <openssl/evp.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 #include <errno.h>
@@ -160,7 +162,107 @@ static int util_chdir(lua_State *L) {
   return 0;
 }
 
+/* core.minimize(f, x0, step [, {max_iter, tol}]) -> x, f(x), iterations:
+ * GSL's Nelder–Mead simplex (nmsimplex2) on a Lua function of a list of
+ * numbers. The minimizer is held by a userdata, so an error raised by f
+ * (which unwinds through GSL) cannot leak it. */
+typedef struct min_ctx {
+  lua_State *L;
+  int fn;                      /* stack index of f */
+  gsl_multimin_fminimizer *m;
+} min_ctx;
+
+static double min_call(const gsl_vector *x, void *ud) {
+  min_ctx *c = ud;
+  lua_pushvalue(c->L, c->fn);
+  lua_createtable(c->L, (int)x->size, 0);
+  for (size_t i = 0; i < x->size; i++) {
+    lua_pushnumber(c->L, gsl_vector_get(x, i));
+    lua_rawseti(c->L, -2, (lua_Integer)i + 1);
+  }
+  lua_call(c->L, 1, 1);
+  double v = lua_isnumber(c->L, -1) ? lua_tonumber(c->L, -1) : NAN;
+  lua_pop(c->L, 1);
+  return isfinite(v) ? v : GSL_POSINF; /* a point the objective refuses */
+}
+
+static int min_gc(lua_State *L) {
+  min_ctx *c = lua_touserdata(L, 1);
+  if (c->m) gsl_multimin_fminimizer_free(c->m);
+  c->m = NULL;
+  return 0;
+}
+
+static gsl_vector *number_vector(lua_State *L, int idx, size_t n, const char *what) {
+  gsl_vector *v = gsl_vector_alloc(n);
+  if (!v) lind_error(L, LIND_ERR_INTERNAL, "out of memory");
+  for (size_t i = 0; i < n; i++) {
+    lua_rawgeti(L, idx, (lua_Integer)i + 1);
+    double x = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (!isfinite(x)) {
+      gsl_vector_free(v);
+      lind_error(L, LIND_ERR_SCENARIO, "minimize: %s %d is not a finite number", what, (int)i + 1);
+    }
+    gsl_vector_set(v, i, x);
+  }
+  return v;
+}
+
+static int util_minimize(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  size_t n = lua_rawlen(L, 2);
+  if (n < 1 || lua_rawlen(L, 3) != n) return lind_error(L, LIND_ERR_SCENARIO, "minimize: x0 and step need the same length >= 1");
+  int max_iter = 500;
+  double tol = 1e-6;
+  if (lua_istable(L, 4)) {
+    lua_getfield(L, 4, "max_iter");
+    if (lua_isinteger(L, -1)) max_iter = (int)lua_tointeger(L, -1);
+    lua_getfield(L, 4, "tol");
+    if (lua_isnumber(L, -1)) tol = lua_tonumber(L, -1);
+    lua_pop(L, 2);
+  }
+  min_ctx *c = lua_newuserdatauv(L, sizeof *c, 0);
+  c->L = L;
+  c->fn = 1;
+  c->m = NULL;
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, min_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  c->m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
+  gsl_vector *x0 = number_vector(L, 2, n, "x0"), *step = NULL;
+  if (!c->m) {
+    gsl_vector_free(x0);
+    return lind_error(L, LIND_ERR_INTERNAL, "out of memory");
+  }
+  step = number_vector(L, 3, n, "step");
+  gsl_multimin_function fn = {min_call, n, c};
+  int status = gsl_multimin_fminimizer_set(c->m, &fn, x0, step);
+  gsl_vector_free(x0);
+  gsl_vector_free(step);
+  int it = 0;
+  while (status == GSL_SUCCESS && it++ < max_iter) {
+    status = gsl_multimin_fminimizer_iterate(c->m);
+    if (status) break;
+    status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(c->m), tol);
+    if (status == GSL_SUCCESS) break;
+    status = GSL_SUCCESS;
+  }
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_pushnumber(L, gsl_vector_get(gsl_multimin_fminimizer_x(c->m), i));
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_pushnumber(L, gsl_multimin_fminimizer_minimum(c->m));
+  lua_pushinteger(L, it);
+  return 3;
+}
+
 static const luaL_Reg util_funcs[] = {
+  {"minimize", util_minimize},
   {"chdir", util_chdir},
   {"sha256", util_sha256},
   {"json_encode", util_json_encode},

@@ -2,9 +2,11 @@
  * application of a draw to a scenario's targets. */
 #include "ind_draw.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 struct ind_drawer {
@@ -111,6 +113,61 @@ ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err) {
     const ind_joint *j = u->joint >= 0 ? &sc->joints[u->joint] : NULL;
     double v = !j ? ind_dist_median(&u->dist) : ind_joint_value(j, u->pos, j->mean[u->pos]);
     st = set_all(sc, u, v, err);
+  }
+  return st;
+}
+
+int ind_inputs_count(const ind_scenario *sc) {
+  int d = 0;
+  for (int k = 0; k < sc->nunc; k++) d += sc->unc[k].joint < 0;
+  for (int j = 0; j < sc->njoint; j++) d += sc->joints[j].n;
+  return d;
+}
+
+/* The uncertain number that input k draws (a joint member: the one at its place). */
+static const ind_uncertain *input_number(const ind_scenario *sc, int k) {
+  for (int u = 0; u < sc->nunc; u++)
+    if (sc->unc[u].joint < 0 && k-- == 0) return &sc->unc[u];
+  for (int j = 0; j < sc->njoint; j++) {
+    if (k >= sc->joints[j].n) {
+      k -= sc->joints[j].n;
+      continue;
+    }
+    for (int u = 0; u < sc->nunc; u++)
+      if (sc->unc[u].joint == j && sc->unc[u].pos == k) return &sc->unc[u];
+  }
+  return NULL;
+}
+
+const char *ind_inputs_name(const ind_scenario *sc, int k, char *buf, int n) {
+  const ind_uncertain *u = input_number(sc, k);
+  snprintf(buf, (size_t)n, "%s", u ? u->key : "?");
+  return buf;
+}
+
+static ind_status set_all_targets(ind_scenario *sc, const ind_uncertain *u, double v, ind_err *err) {
+  for (int t = 0; t < u->ntargets; t++) {
+    ind_status st = ind_target_set(sc, &u->targets[t], v, err);
+    if (st) return st;
+  }
+  return IND_OK;
+}
+
+ind_status ind_inputs_apply(ind_scenario *sc, const double *u, ind_err *err) {
+  int k = 0;
+  ind_status st = IND_OK;
+  for (int i = 0; !st && i < sc->nunc; i++)
+    if (sc->unc[i].joint < 0) st = set_all_targets(sc, &sc->unc[i], ind_dist_quantile(&sc->unc[i].dist, u[k++]), err);
+  for (int j = 0; !st && j < sc->njoint; j++) {
+    const ind_joint *jt = &sc->joints[j];
+    for (int i = 0; !st && i < sc->nunc; i++) {
+      const ind_uncertain *m = &sc->unc[i];
+      if (m->joint != j) continue;
+      double v = jt->mean[m->pos];
+      for (int c = 0; c <= m->pos; c++) v += jt->chol[m->pos * jt->n + c] * gsl_cdf_ugaussian_Pinv(u[k + c]);
+      st = set_all_targets(sc, m, ind_joint_value(jt, m->pos, v), err);
+    }
+    k += jt->n;
   }
   return st;
 }

@@ -25,6 +25,15 @@ ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint
  * what a single deterministic run uses. */
 ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err);
 
+/* The scenario's uncertain numbers as d independent inputs u in (0, 1), for
+ * sensitivity analysis: first every number outside a joint (its value is its
+ * distribution's u-quantile), then the members of each joint in order (z_k =
+ * Φ⁻¹(u_k), values mean + L z: input k is the part of member k not explained
+ * by the members before it). */
+int ind_inputs_count(const ind_scenario *sc);
+const char *ind_inputs_name(const ind_scenario *sc, int k, char *buf, int n);
+ind_status ind_inputs_apply(ind_scenario *sc, const double *u, ind_err *err);
+
 /* A joint member's value from its normal value v: v, exp(v) or
  * lo + (hi − lo)·logistic(v). */
 double ind_joint_value(const ind_joint *j, int k, double v);

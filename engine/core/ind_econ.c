@@ -75,14 +75,17 @@ static ind_status delta(const ind_result *scen, const ind_result *base, int year
 /* The year's figures up to cost; discount and the cumulative NPV come later. */
 static ind_status fill_year(const ind_result *scen, const ind_result *base, const ind_econ_params *p,
                             double basis_level, double level, ind_econ_year *e, ind_err *err) {
-  double dpv, dva, dinv, dcost, dfdi = 0.0;
+  double dpv, dva, dinv, dcost, dfdi = 0.0, dinv_fdi = 0.0;
   int y = e->year;
   ind_status st = delta(scen, base, y, IND_TOTAL, IND_V_PRODUCTION_VALUE, &dpv, err);
   if (!st) st = delta(scen, base, y, IND_TOTAL, IND_V_VALUE_ADDED, &dva, err);
   if (!st) st = delta(scen, base, y, IND_TOTAL, IND_V_INVESTMENT, &dinv, err);
   if (!st) st = delta(scen, base, y, IND_TOTAL, IND_V_POLICY_COST, &dcost, err);
   if (!st && p->outflow_sector >= 0) st = delta(scen, base, y, p->outflow_sector, IND_V_VALUE_ADDED, &dfdi, err);
+  if (!st && p->outflow_sector >= 0) st = delta(scen, base, y, p->outflow_sector, IND_V_INVESTMENT, &dinv_fdi, err);
   if (st) return st;
+  /* foreign capital is not the economy's own resource: its price is the profit outflow */
+  dinv -= dinv_fdi;
   e->gain_pv = dpv * basis_level;
   e->gain_va = dva * basis_level;
   e->induced_investment = dinv * basis_level;

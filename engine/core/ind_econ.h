@@ -23,7 +23,9 @@
  *   every figure on the basis:
  *   gain_pv            = Δ production_value (total)
  *   gain_va            = Δ value_added (total)
- *   induced_investment = Δ investment (total)
+ *   induced_investment = Δ investment (total) less that of outflow_sector:
+ *                        the economy's own resources spent; foreign capital
+ *                        is paid for by the profit outflow instead
  *   outflow            = profit_outflow · Δ value_added of outflow_sector
  *                        (0 when it is −1; negative when that sector loses)
  *   benefit            = gain_va − net_of_investment · induced_investment − outflow
@@ -63,7 +65,7 @@
 typedef struct ind_econ_year {
   int year;
   double gain_pv, gain_va;      /* production value and value added over the baseline, basis prices */
-  double induced_investment;    /* investment over the baseline (all sectors), basis prices */
+  double induced_investment;    /* investment over the baseline but the foreign sector's, basis prices */
   double outflow;               /* profit leaving from the foreign-invested gain, basis prices */
   double benefit;               /* gain_va − net_of_investment·induced_investment − outflow */
   double cost_current;          /* policy spending of the year over the baseline's, current prices */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ind_draw.h"
+#include "ind_econ.h"
 #include "ind_observe.h"
 #include "ind_run.h"
 #include "ind_sketch.h"
@@ -22,7 +23,7 @@ const double ind_fan_levels[IND_NFAN] = {0.05, 0.25, 0.5, 0.75, 0.95};
 #define BLOCK 256
 
 struct ind_ensemble {
-  int first_year, nyears, nsectors, nsets, nobs, ntargets;
+  int first_year, nyears, nsectors, nsets, nobs, ntargets, necon;
   long set_cells, ncells;      /* cells per set; all cells (sets, then observations, then targets) */
   ind_sketch **sk;             /* per cell: x − ref, so quantiles are accurate relative to the spread */
   double *ref;                 /* per cell: the value at every number's median (0 if that run fails) */
@@ -70,6 +71,23 @@ static long cell_of(const ind_ensemble *e, int set, int k, int row, int var) {
 
 static long obs_cell(const ind_ensemble *e, int k) { return (long)e->nsets * e->set_cells + k; }
 static long target_cell(const ind_ensemble *e, int k) { return obs_cell(e, e->nobs) + k; }
+static long econ_cell(const ind_ensemble *e, int k) { return target_cell(e, e->ntargets) + k; }
+
+/* The cost-benefit of the draw against the baseline's run (same draw). */
+static void fill_econ(worker *w, double *row) {
+  ind_ensemble *e = w->sh->e;
+  ind_econ ec = {0};
+  if (ind_econ_compute(w->sc, ind_runner_result(w->rs), ind_runner_result(w->rb), NULL, &ec, NULL)) {
+    for (int k = 0; k < e->necon; k++) row[econ_cell(e, k)] = NAN;
+    return;
+  }
+  row[econ_cell(e, IND_EC_NPV)] = ec.npv;
+  row[econ_cell(e, IND_EC_BCR)] = ec.bcr;
+  row[econ_cell(e, IND_EC_PV_BENEFIT)] = ec.pv_benefit;
+  row[econ_cell(e, IND_EC_PV_COST)] = ec.pv_cost;
+  row[econ_cell(e, IND_EC_PAYBACK)] = ec.payback_year > 0 ? ec.payback_year : NAN;
+  ind_econ_clear(&ec);
+}
 
 /* ---- one draw ---- */
 
@@ -94,6 +112,7 @@ static void fill_row(worker *w, double *row) {
   for (int k = 0; k < e->nobs; k++) row[obs_cell(e, k)] = r->obs_model[k];
   /* targets are yearly kinds, so every instant they need was sampled */
   for (int k = 0; k < e->ntargets; k++) row[target_cell(e, k)] = ind_obs_model_value(&e->targets[k], cumulative, w->rs);
+  if (e->necon) fill_econ(w, row);
 }
 
 static void run_draw(worker *w, long i, double *row, unsigned char *failed, char *msg) {
@@ -161,7 +180,7 @@ static void set_floor(shared *sh, long c) {
  * sketch stays in cache), each cell's draws in index order. */
 static void fold_slice(shared *sh, long c0, long c1) {
   ind_ensemble *e = sh->e;
-  long tc0 = target_cell(e, 0);
+  long tc0 = target_cell(e, 0), tc1 = target_cell(e, e->ntargets);
   for (long c = c0; c < c1; c++) {
     if (sh->block0 == 0) set_floor(sh, c);
     for (long d = 0; d < sh->blockn; d++) {
@@ -169,7 +188,7 @@ static void fold_slice(shared *sh, long c0, long c1) {
       double v = sh->buf[d * e->ncells + c];
       if (!isfinite(v)) continue; /* growth of the first year, a gain over a zero */
       if (fold_value(e, c, v)) atomic_store(&sh->error, 1);
-      if (c >= tc0) fold_target(e, (int)(c - tc0), v);
+      if (c >= tc0 && c < tc1) fold_target(e, (int)(c - tc0), v);
     }
   }
 }
@@ -256,8 +275,9 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   e->nsets = gains ? IND_NSETS : 1;
   e->nobs = sc->nobs;
   e->ntargets = o->ntargets;
+  e->necon = gains ? IND_NECON_OUT : 0;
   e->set_cells = (long)e->nyears * (e->nsectors + 1) * IND_NVARS;
-  e->ncells = e->nsets * e->set_cells + e->nobs + e->ntargets;
+  e->ncells = e->nsets * e->set_cells + e->nobs + e->ntargets + e->necon;
   size_t nc = (size_t)e->ncells, nt = (size_t)(o->ntargets ? o->ntargets : 1);
   e->sk = calloc(nc, sizeof *e->sk);
   e->ref = calloc(nc, sizeof(double));
@@ -469,5 +489,12 @@ ind_status ind_ensemble_target(const ind_ensemble *e, int k, ind_target_stats *o
   long n = e->tmet[k] + e->tmiss[k];
   out->p_met = n ? (double)e->tmet[k] / (double)n : NAN;
   out->shortfall = e->tmiss[k] ? e->tshort[k] / (double)e->tmiss[k] : 0.0;
+  return IND_OK;
+}
+
+ind_status ind_ensemble_econ(const ind_ensemble *e, ind_econ_out k, ind_stats *out, ind_err *err) {
+  if (!e->necon) return ind_err_set(err, IND_EINVAL, "no cost-benefit without a baseline");
+  if ((int)k < 0 || (int)k >= e->necon) return ind_err_set(err, IND_EINVAL, "no cost-benefit figure %d", (int)k);
+  stats_of(e, econ_cell(e, k), out);
   return IND_OK;
 }

@@ -85,4 +85,10 @@ ind_status ind_ensemble_obs_stats(const ind_ensemble *e, int k, ind_stats *out, 
 double ind_ensemble_obs_quantile(const ind_ensemble *e, int k, double q);
 ind_status ind_ensemble_target(const ind_ensemble *e, int k, ind_target_stats *out, ind_err *err);
 
+/* With a baseline, every draw's cost-benefit against it (ind_econ.h, the
+ * scenario's economics parameters as drawn): */
+typedef enum { IND_EC_NPV, IND_EC_BCR, IND_EC_PV_BENEFIT, IND_EC_PV_COST, IND_EC_PAYBACK, IND_NECON_OUT } ind_econ_out;
+/* payback: draws that never pay back are left out of its statistics (n says how many did). */
+ind_status ind_ensemble_econ(const ind_ensemble *e, ind_econ_out k, ind_stats *out, ind_err *err);
+
 #endif

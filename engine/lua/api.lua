@@ -227,6 +227,30 @@ function M.write_fan(e)
   return dir
 end
 
+-- The basis every money figure of a cost-benefit is on, named in every table.
+function M.econ_basis(sc)
+  local e = sc.economics or {}
+  local prices = e.basis_year and (e.basis_year .. " prices") or (sc.report.basis or "constant prices")
+  local r = e.discount_rate and e.discount_rate.value or 0.10
+  return ("bn VND at %s, discounted to %s at %.1f %%/yr; benefit = value added net of induced investment and profit outflow, cost × MCPF")
+         :format(prices, e.base_year and tostring(e.base_year) or "the first year with a cost", 100 * r)
+end
+
+-- economics(result_or_scenario, {baseline = result_or_scenario}) -> the cost-benefit of
+-- the scenario against its baseline: years = {...}, pv_benefit, pv_cost, npv, bcr, payback_year.
+function M.economics(x, opts)
+  local where = check.where()
+  opts = check_opts(opts, { "baseline" }, "economics")
+  if opts.baseline == nil then check.fail(where, { "baseline" }, "economics needs baseline = (a scenario or its result)") end
+  local r = is_result(x) and x or M.run(x)
+  local b = is_result(opts.baseline) and opts.baseline or M.run(opts.baseline)
+  local out = core.economics(r, b)
+  local sc = scenario_of[r]
+  out.basis = sc and M.econ_basis(sc) or ""
+  out.name = r.name
+  return out
+end
+
 M.plot = {}
 
 -- plot.projection(result [, {file = }]): production value and growth with

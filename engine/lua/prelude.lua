@@ -10,6 +10,7 @@ local api = require "indsim.api"
 local options = require "indsim.options"
 local dist = require "indsim.dist"
 local calibrate = require "indsim.calibrate"
+local analysis = require "indsim.analysis"
 
 local policy = { define = measure.define, custom = measure.custom }
 for _, name in ipairs(catalogue.order) do policy[name] = catalogue[name] end
@@ -29,6 +30,11 @@ local exports = {
   target = observe.targets,
   ensemble = api.ensemble,
   calibrate = calibrate.calibrate,
+  economics = api.economics,
+  attribution = analysis.attribution,
+  optimize_split = analysis.optimize_split,
+  budget_for_target = analysis.budget_for_target,
+  sensitivity = analysis.sensitivity,
   run = api.run,
   compare = api.compare,
   write = api.write,
