@@ -232,15 +232,110 @@ static int out_plot_lines(lua_State *L) {
                           &err);
 }
 
+
+/* A list of n strings from field key of table idx, pushed (as a userdata
+ * holding the pointers, with the strings anchored in a table below it). */
+static const char **string_list(lua_State *L, int idx, const char *key, int *n) {
+  lua_getfield(L, idx, key);
+  int t = lua_gettop(L);
+  luaL_checktype(L, t, LUA_TTABLE);
+  *n = (int)luaL_len(L, t);
+  if (*n < 1 || *n > 100000) lind_error(L, LIND_ERR_USAGE, "plot.bars: %s must list 1 to 100000 names", key);
+  lua_createtable(L, *n, 0);
+  int anchor = lua_gettop(L);
+  const char **v = lua_newuserdatauv(L, (size_t)*n * sizeof(char *), 1);
+  lua_pushvalue(L, anchor);
+  lua_setiuservalue(L, -2, 1);
+  for (int j = 0; j < *n; j++) {
+    lua_rawgeti(L, t, j + 1);
+    v[j] = luaL_tolstring(L, -1, NULL);
+    lua_rawseti(L, anchor, j + 1);
+    lua_pop(L, 1);
+  }
+  lua_replace(L, t); /* leave only the userdata */
+  lua_settop(L, t);
+  return v;
+}
+
+/* Field key of table idx as a list of n numbers (pushed), or NULL when absent. */
+static const double *field_numbers(lua_State *L, int idx, const char *key, int n) {
+  lua_getfield(L, idx, key);
+  if (lua_isnil(L, -1)) return NULL;
+  return number_list(L, lua_gettop(L), n);
+}
+
+/* core.plot_bars(dir, stem, {title, subtitle, xlabel, categories, series, lo, hi [, wlo, whi, wmid],
+ * reference, overlay}, opts): lo, hi (and the whiskers) list #series × #categories numbers, series by series. */
+static int out_plot_bars(lua_State *L) {
+  ind_err err;
+  ind_bars b = {0};
+  const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  b.cats = string_list(L, 3, "categories", &b.ncats);
+  b.series = string_list(L, 3, "series", &b.nseries);
+  int n = b.ncats * b.nseries;
+  b.lo = field_numbers(L, 3, "lo", n);
+  b.hi = field_numbers(L, 3, "hi", n);
+  b.wlo = field_numbers(L, 3, "wlo", n);
+  b.whi = field_numbers(L, 3, "whi", n);
+  b.wmid = field_numbers(L, 3, "wmid", n);
+  b.title = opt_string(L, 3, "title");
+  b.subtitle = opt_string(L, 3, "subtitle");
+  b.xlabel = opt_string(L, 3, "xlabel");
+  lua_getfield(L, 3, "reference");
+  b.reference = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN;
+  lua_getfield(L, 3, "overlay");
+  b.overlay = lua_toboolean(L, -1);
+  ind_plot_opts o = lind_plot_opts(L, 4);
+  return lind_plot_result(L, ind_plot_bars(dir, stem, &b, &o, &err), &err);
+}
+
+/* core.write_table(path, columns, rows): a CSV file with the header columns and
+ * one line per row (a list of strings and numbers; nil or false: empty). The
+ * strings stay in their tables (arguments on the stack) while the file is written. */
+static int out_write_table(lua_State *L) {
+  ind_err err;
+  const char *path = luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  int ncols = (int)luaL_len(L, 2), nrows = (int)luaL_len(L, 3);
+  if (ncols < 1 || ncols > 10000 || nrows > 10000000 || (double)ncols * nrows > 1e8)
+    return lind_error(L, LIND_ERR_USAGE, "%s: 1 to 10000 columns and at most 1e8 cells", path);
+  const char **cols = lua_newuserdatauv(L, (size_t)ncols * sizeof(char *), 0);
+  ind_csv_cell *cells = lua_newuserdatauv(L, (size_t)(nrows ? nrows : 1) * (size_t)ncols * sizeof *cells, 0);
+  for (int j = 0; j < ncols; j++) {
+    lua_rawgeti(L, 2, j + 1);
+    if (lua_type(L, -1) != LUA_TSTRING) return lind_error(L, LIND_ERR_USAGE, "%s: column %d has no name", path, j + 1);
+    cols[j] = lua_tostring(L, -1);
+    lua_pop(L, 1);
+  }
+  for (int i = 0; i < nrows; i++) {
+    lua_rawgeti(L, 3, i + 1);
+    if (!lua_istable(L, -1)) return lind_error(L, LIND_ERR_USAGE, "%s: row %d is not a list", path, i + 1);
+    for (int j = 0; j < ncols; j++) {
+      ind_csv_cell *c = &cells[(size_t)i * (size_t)ncols + (size_t)j];
+      int t = lua_rawgeti(L, -1, j + 1);
+      c->s = t == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+      c->x = t == LUA_TNUMBER ? lua_tonumber(L, -1) : NAN;
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  if (ind_csv_write_cells(path, ncols, cols, nrows, cells, &err)) return lind_raise(L, &err, NULL);
+  return 0;
+}
+
 static const luaL_Reg output_funcs[] = {
   {"summary_text", out_summary_text},
   {"fit_text", out_fit_text},
   {"plot_projection", out_plot_projection},
   {"plot_compare", out_plot_compare},
   {"plot_lines", out_plot_lines},
+  {"plot_bars", out_plot_bars},
   {"safe_name", out_safe_name},
   {"mkdir", out_mkdir},
   {"write_csv", out_write_csv},
+  {"write_table", out_write_table},
   {NULL, NULL},
 };
 

@@ -26,6 +26,13 @@ local function measure(opts, where)
   end
 end
 
+local function measure_label(opts)
+  local output = opts.output or "production_value"
+  if output == "npv" then return "net present value (bn VND)" end
+  if output == "bcr" then return "benefit-cost ratio" end
+  return ("gain in %s %d (bn VND, constant prices)"):format(output, opts.year)
+end
+
 -- ---- sensitivity ---------------------------------------------------------
 
 local SETS = { level = true, gain = true, gain_pct = true }
@@ -154,7 +161,7 @@ function M.attribution(package, opts)
   local exact = n <= 8
   local phi = exact and shapley_exact(n, v) or shapley_sampled(n, v, opts.samples or 2000, opts.seed or 1)
   local full = v((1 << n) - 1)
-  local out = { total = full, shares = {}, exact = exact, pairs = {} }
+  local out = { total = full, shares = {}, exact = exact, pairs = {}, label = measure_label(opts) }
   local singles = 0
   for i, p in ipairs(policies) do
     local alone = v(1 << (i - 1))

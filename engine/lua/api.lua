@@ -253,6 +253,31 @@ end
 
 M.plot = {}
 
+-- For chart modules (charts.lua): where a plot goes and how it is finished.
+-- plot_begin(file, default_stem [, dir]) -> dir, stem, plot options; nil when plots are off.
+function M.plot_begin(file, default_stem, dir)
+  if not options.plots then return nil end
+  local po = plot_opts()
+  local stem, ext
+  if file or not dir then dir, stem, ext = target(file, default_stem) else stem = default_stem end
+  po.format = ext or po.format
+  return dir, stem, po
+end
+M.plot_done = plot_done
+
+-- write_table(file, columns, rows): a CSV file under the output folder (file
+-- relative to it, or a result's folder given as dir), written atomically.
+function M.write_table(file, columns, rows, dir)
+  if type(file) ~= "string" or file:sub(1, 1) == "/" or file:find("%.%.") then
+    check.fail(check.where(), { "file" }, "'%s': tables go inside the output folder; give a relative name without '..'", tostring(file))
+  end
+  local path = (dir or options.out) .. "/" .. file
+  core.mkdir(path:match("^(.*)/[^/]*$"))
+  core.write_table(path, columns, rows)
+  manifest.output(path)
+  return path
+end
+
 -- plot.projection(result [, {file = }]): production value and growth with
 -- the observed history; by default out/<name>/projection.png.
 function M.plot.projection(r, opts)

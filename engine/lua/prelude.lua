@@ -11,6 +11,9 @@ local options = require "indsim.options"
 local dist = require "indsim.dist"
 local calibrate = require "indsim.calibrate"
 local analysis = require "indsim.analysis"
+local charts = require "indsim.charts"
+
+for name, f in pairs(charts) do api.plot[name] = f end
 
 local policy = { define = measure.define, custom = measure.custom }
 for _, name in ipairs(catalogue.order) do policy[name] = catalogue[name] end

@@ -118,3 +118,37 @@ ind_status ind_csv_write_fit(const char *path, const ind_scenario *sc, const ind
   ind_status st = check_pair(sc, r, err);
   return st ? st : ind_write_file(path, write_fit, &job, 0, err);
 }
+
+typedef struct cells_job {
+  int ncols, nrows;
+  const char *const *cols;
+  const ind_csv_cell *cells;
+} cells_job;
+
+static ind_status write_cells(FILE *f, const void *ud, ind_err *err) {
+  const cells_job *job = ud;
+  (void)err;
+  for (int j = 0; j < job->ncols; j++) {
+    if (j) fputc(',', f);
+    ind_csv_field(f, job->cols[j]);
+  }
+  fputc('\n', f);
+  for (int i = 0; i < job->nrows; i++) {
+    for (int j = 0; j < job->ncols; j++) {
+      const ind_csv_cell *c = &job->cells[(size_t)i * (size_t)job->ncols + (size_t)j];
+      if (j) fputc(',', f);
+      if (c->s) ind_csv_field(f, c->s);
+      else ind_csv_number(f, c->x);
+    }
+    fputc('\n', f);
+  }
+  return IND_OK;
+}
+
+ind_status ind_csv_write_cells(const char *path, int ncols, const char *const *cols, int nrows,
+                               const ind_csv_cell *cells, ind_err *err) {
+  cells_job job = {ncols, nrows, cols, cells};
+  if (ncols < 1 || !cols || nrows < 0 || (nrows > 0 && !cells))
+    return ind_err_set(err, IND_EINVAL, "%s: a table needs at least one column", path);
+  return ind_write_file(path, write_cells, &job, 0, err);
+}

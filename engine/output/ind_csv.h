@@ -26,6 +26,18 @@ ind_status ind_csv_write_annual(const char *path, const ind_scenario *sc, const 
 ind_status ind_csv_write_fit(const char *path, const ind_scenario *sc, const ind_result *r,
                              ind_err *err);
 
+/* A cell of a generic table: the text s, or when s is NULL the number x. */
+typedef struct ind_csv_cell {
+  const char *s;
+  double x;
+} ind_csv_cell;
+
+/* A generic table (what-if scripts' answers: cost-benefit, sensitivity,
+ * attribution): the header cols[0..ncols-1], then nrows rows of ncols cells,
+ * row by row. Written atomically. */
+ind_status ind_csv_write_cells(const char *path, int ncols, const char *const *cols, int nrows,
+                               const ind_csv_cell *cells, ind_err *err);
+
 /* Writes s as one CSV field, quoted when it holds a comma, quote, CR or LF. */
 void ind_csv_field(FILE *f, const char *s);
 /* Writes x as %.10g, or nothing when x is NaN. */
