@@ -577,7 +577,8 @@ static void test_payback_stays(void) {
 
 /* No cost at all: base year the first year (2020), factors 1, 1/1.1, 1/1.21,
  * 1/1.331, 1/1.4641; PVC = 0, BCR NaN; the cumulative NPV is never negative,
- * so payback is the first year.
+ * so payback is the first year the scenario differs from the baseline, 2021
+ * (2020's benefit and cost are 0: not yet the programme).
  *   cumulative: 0; 20/1.1 = 18.1818182; + 60/1.21 = 67.7685950;
  *     + 90/1.331 = 135.3869271; + 120/1.4641 = 217.3485418 = PVB = NPV. */
 static void test_zero_cost(void) {
@@ -595,10 +596,36 @@ static void test_zero_cost(void) {
       .pvc = 0,
       .npv = pvb,
       .bcr = NAN,
-      .payback = 2020,
+      .payback = 2021,
       .base_year = 2020,
   };
   run_case("no cost", &p, zero, zero, 0, &w);
+}
+
+/* Benefits above costs from the programme's first year (a bug once gave
+ * payback 2020, the scenario's first year, before anything happened): cost 10
+ * in 2021. cumulative: 0; 20 − 10 = 10; 10 + 60/1.1 = 64.5454545;
+ *   + 90/1.21 = 138.9256198; + 120/1.331 = 229.0833959
+ *   PVB = 239.0833959; PVC = 10; NPV = 229.0833959; BCR = 23.9083396; payback 2021. */
+static void test_payback_from_start(void) {
+  ind_econ_params p = plain();
+  const double cost[NY] = {0, 10, 0, 0, 0};
+  const double pvb = 20 + 60 / 1.1 + 90 / 1.21 + 120 / 1.331;
+  const want w = {
+      GAINS, DISC_2021,
+      .out = {0},
+      .ben = {0, 20, 60, 90, 120},
+      .ccur = {0, 10, 0, 0, 0},
+      .cost = {0, 10, 0, 0, 0},
+      .cum = {0, 10, 10 + 60 / 1.1, 10 + 60 / 1.1 + 90 / 1.21, pvb - 10},
+      .pvb = pvb,
+      .pvc = 10,
+      .npv = pvb - 10,
+      .bcr = pvb / 10,
+      .payback = 2021,
+      .base_year = 2021,
+  };
+  run_case("pays back from the start", &p, cost, zero, 0, &w);
 }
 
 /* ---- errors ---- */
@@ -689,6 +716,7 @@ int main(void) {
   test_never_pays_back();
   test_payback_stays();
   test_zero_cost();
+  test_payback_from_start();
   test_errors();
   return check_summary("test_econ");
 }

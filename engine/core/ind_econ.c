@@ -142,8 +142,13 @@ ind_status ind_econ_compute(const ind_scenario *sc, const ind_result *scen, cons
     e->npv_cumulative = pvb - pvc;
   }
 
-  int payback = 0; /* scan back from the end while the cumulative NPV holds */
-  for (int k = n - 1; k >= 0 && years[k].npv_cumulative >= 0.0; k--) payback = years[k].year;
+  /* Payback: from when on the cumulative NPV stays >= 0, scanning back from the
+   * end, but not before the first year the scenario differs from its baseline
+   * (years of zeros before a programme do not "pay back"). */
+  int start = 0;
+  while (start < n && years[start].benefit == 0.0 && years[start].cost == 0.0) start++;
+  int payback = 0;
+  for (int k = n - 1; k >= start && years[k].npv_cumulative >= 0.0; k--) payback = years[k].year;
 
   out->first_year = sc->first_year;
   out->nyears = n;

@@ -48,9 +48,10 @@
  *   npv = pv_benefit − pv_cost, bcr = pv_benefit/pv_cost (NaN when pv_cost
  *   is 0; meaningful only for pv_cost > 0), npv_cumulative(y) = Σ up to y of
  *   discount·(benefit − cost), payback_year = the first year y with
- *   npv_cumulative >= 0 in y and every later year (the first year of the
- *   period when it never falls below 0, e.g. no cost at all; 0 when the last
- *   year's is negative).
+ *   npv_cumulative >= 0 in y and every later year, not before the first
+ *   year with a nonzero benefit or cost (that year when it never falls below
+ *   0, e.g. no cost at all; 0 when the last year's is negative or nothing
+ *   ever differs).
  *
  * The runs are read through ind_result_get: the total rows of
  * production_value, value_added, investment and policy_cost, and

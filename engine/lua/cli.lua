@@ -10,6 +10,7 @@ local api = require "indsim.api"
 local options = require "indsim.options"
 local manifest = require "indsim.manifest"
 local calibration = require "indsim.calibrate"
+local costbenefit = require "indsim.costbenefit"
 
 local M = {}
 
@@ -73,6 +74,23 @@ local function check_years(years, scenarios)
   end
 end
 
+local whole
+
+-- The cost-benefit of every scenario after the first against it, with bands
+-- from -n draws (default 1000; 0: none).
+local function economics(o, scenarios, results)
+  if #results < 2 then return end
+  local t0 = os.time()
+  local rows = costbenefit.evaluate(scenarios, results, {
+    n = whole(o, "n", 0, 100000000, 1000), seed = whole(o, "seed", 0, math.maxinteger, 1),
+    threads = whole(o, "threads", 1, 256, core.ncpus()) })
+  local basis = api.econ_basis(scenarios[2])
+  io.write("\n", costbenefit.text(rows, results[1].name, basis))
+  costbenefit.write(rows, results[1].name, basis, results)
+  costbenefit.plot(rows, results[1].name, basis)
+  say("Cost-benefit of %d scenario(s) in %d s", #rows, os.time() - t0)
+end
+
 function M.run(o)
   configure(o)
   local scenarios = load_all(o.files)
@@ -83,6 +101,7 @@ function M.run(o)
   say("Simulated %d scenario(s) in %.1f ms of CPU time; writing to %s/", #results, 1000 * (os.clock() - t0), options.out)
   write_all(results)
   api.compare(results, { years = o.years, baseline = #results > 1 and 1 or false })
+  economics(o, scenarios, results)
   manifest.write("run", o)
   for _, r in ipairs(results) do
     if #r:observations() > 0 then
@@ -93,7 +112,7 @@ function M.run(o)
   return 0
 end
 
-local function whole(o, key, lo, hi, default)
+function whole(o, key, lo, hi, default)
   local v = o[key]
   if v == nil then return default end
   local n = math.tointeger(tonumber(v))

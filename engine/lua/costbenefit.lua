@@ -1,0 +1,122 @@
+-- costbenefit.lua — the cost-benefit part of `indsim run` and `compare`: each
+-- scenario against the baseline (the first one), from its central run (every
+-- uncertain number at its median) and, over an ensemble with common random
+-- numbers, the 90 % bands; printed as a table, written as economics.csv (one
+-- line per scenario at the top of the output folder, and per year in each
+-- scenario's folder) and drawn (NPV with its band; the cumulative NPV).
+local api = require "indsim.api"
+local options = require "indsim.options"
+
+local M = {}
+
+-- evaluate(scenarios, results, {n =, seed =, threads =}) -> rows, one per
+-- scenario after the first: {name, econ = economics(), bands = e:economics() | nil}.
+-- n = 0: central runs only.
+function M.evaluate(scenarios, results, opts)
+  local rows = {}
+  for i = 2, #results do
+    local row = { name = results[i].name, title = scenarios[i].title, econ = api.economics(results[i], { baseline = results[1] }) }
+    if opts.n > 0 then
+      local e = api.ensemble(scenarios[i], { n = opts.n, seed = opts.seed, threads = opts.threads, baseline = scenarios[1],
+                                             progress = false })
+      row.bands, row.draws, row.failed = e:economics(), e.draws, e.failed
+    end
+    rows[#rows + 1] = row
+  end
+  return rows
+end
+
+local function fmt(v, f) return v and f:format(v) or "—" end
+
+local function band(st, f)
+  if not st or not st.q05 then return "—" end
+  return ("%s – %s"):format(f:format(st.q05), f:format(st.q95))
+end
+
+local function payback_band(st, draws)
+  if not st or not draws then return "—" end
+  if not st.q05 then return "never" end
+  local paid = st.n / draws
+  return ("%.0f – %.0f%s"):format(st.q05, st.q95, paid < 0.995 and (" (%.0f %% pay back)"):format(100 * paid) or "")
+end
+
+-- The table on stdout; the basis (prices, discounting, what is counted) in its heading.
+function M.text(rows, baseline_name, basis)
+  if #rows == 0 then return "" end
+  local draws = rows[1].draws
+  local out = {
+    ("Cost-benefit against '%s' — %s"):format(baseline_name, basis),
+    draws and ("central run (every uncertain number at its median) and 90 %% band over %d draws, common random numbers"):format(draws)
+          or "central run (every uncertain number at its median); no ensemble (-n 0)",
+    ("%-22s %10s %10s %10s %21s %7s %15s %8s %s"):format("scenario", "PV benefit", "PV cost", "NPV", "NPV 90 % band", "BCR",
+                                                       "BCR 90 % band", "payback", "payback 90 % band"),
+  }
+  for _, r in ipairs(rows) do
+    local e, b = r.econ, r.bands or {}
+    out[#out + 1] = ("%-22s %10s %10s %10s %21s %7s %15s %8s %s"):format(r.name, fmt(e.pv_benefit, "%.0f"), fmt(e.pv_cost, "%.0f"),
+      fmt(e.npv, "%.0f"), band(b.npv, "%.0f"), fmt(e.bcr, "%.2f"), band(b.bcr, "%.2f"),
+      e.payback_year and tostring(e.payback_year) or "never", payback_band(b.payback_year, r.draws))
+    if r.failed and r.failed > 0 then out[#out] = out[#out] .. (" (%d draws failed, left out)"):format(r.failed) end
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+local YEAR_COLUMNS = { "year", "gain_production_value", "gain_value_added", "induced_investment", "profit_outflow", "benefit",
+                       "cost_current_prices", "cost", "discount_factor", "npv_cumulative", "basis" }
+local YEAR_FIELDS = { "year", "gain_pv", "gain_va", "induced_investment", "outflow", "benefit", "cost_current", "cost",
+                      "discount", "npv_cumulative" }
+
+local SUMMARY_COLUMNS = { "scenario", "baseline", "pv_benefit", "pv_cost", "npv", "bcr", "payback_year" }
+local BANDED = { "npv", "bcr", "pv_benefit", "pv_cost", "payback_year" }
+for _, k in ipairs(BANDED) do
+  for _, q in ipairs { "q05", "q50", "q95" } do SUMMARY_COLUMNS[#SUMMARY_COLUMNS + 1] = k .. "_" .. q end
+end
+SUMMARY_COLUMNS[#SUMMARY_COLUMNS + 1] = "draws"
+SUMMARY_COLUMNS[#SUMMARY_COLUMNS + 1] = "basis"
+
+-- economics.csv files: the summary at the top, the years in each scenario's folder.
+function M.write(rows, baseline_name, basis, results)
+  local summary = {}
+  for i, r in ipairs(rows) do
+    local e, b = r.econ, r.bands or {}
+    local line = { r.name, baseline_name, e.pv_benefit, e.pv_cost, e.npv, e.bcr, e.payback_year }
+    for _, k in ipairs(BANDED) do
+      for _, q in ipairs { "q05", "q50", "q95" } do line[#line + 1] = b[k] and b[k][q] or false end
+    end
+    line[#line + 1] = r.draws or 0
+    line[#line + 1] = basis
+    summary[i] = line
+    local years = {}
+    for j, y in ipairs(e.years) do
+      local l = {}
+      for k, f in ipairs(YEAR_FIELDS) do l[k] = y[f] or false end
+      l[#l + 1] = basis
+      years[j] = l
+    end
+    api.write_table("economics.csv", YEAR_COLUMNS, years, api.dir_of(results[i + 1]))
+  end
+  api.write_table("economics.csv", SUMMARY_COLUMNS, summary)
+end
+
+-- The charts: NPV of each scenario with its band; the cumulative NPV by year.
+function M.plot(rows, baseline_name, basis)
+  if not options.plots or #rows == 0 then return end
+  local cats, lo, hi = {}, {}, {}
+  local whisker = { lo = {}, hi = {}, mid = {} }
+  for i, r in ipairs(rows) do
+    cats[i], lo[i], hi[i] = r.name, 0, r.econ.npv
+    local b = r.bands and r.bands.npv
+    if b then whisker.lo[i], whisker.hi[i], whisker.mid[i] = b.q05, b.q95, b.q50 end
+  end
+  api.plot.bars {
+    title = ("Net present value against '%s'"):format(baseline_name), subtitle = basis:match("^(.-);") or basis,
+    xlabel = "bn VND (bar: central run; whisker: median and 90 % band over the draws)", categories = cats,
+    series = { { name = "NPV", lo = lo, hi = hi, whisker = rows[1].bands and whisker or nil } }, reference = 0,
+    file = "economics.png",
+  }
+  local list = {}
+  for i, r in ipairs(rows) do list[i] = r.econ end
+  api.plot.economics(list, { file = "economics_cumulative.png" })
+end
+
+return M
