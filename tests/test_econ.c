@@ -10,9 +10,11 @@
  *   Δ value added       s1  0 10  40  60  80   s2  0 10 20  30  40   total  0 20  60  90 120
  *   Δ investment        s1  0 20  10   0   0   s2  0 10  0   0   0   total  0 30  10   0   0
  *   policy cost (total) 0 100 50 0 0 unless a case says otherwise (current prices)
+ * Capital at the end of each year: baseline s1 500, s2 300; the scenario's
+ *   s1 500 515 520 525 530, s2 300 310 315 318 320 (Δ in 2024: s1 30, s2 20).
  *
  * Unless a case says otherwise: r = 0.10, mcpf = 1, profit outflow 0, no
- * netting of investment, deflator 1 in every year, basis 0, base year 0
+ * netting of investment, no residual value, deflator 1 in every year, basis 0, base year 0
  * (resolved to 2021, the first year with a cost). Discount factors to 2021:
  *   2020: 1.1   2021: 1   2022: 1/1.1 = 0.9090909   2023: 1/1.21 = 0.8264463
  *   2024: 1/1.331 = 0.7513148
@@ -74,6 +76,8 @@ static ind_result *baseline_run(void) {
   set_sectors(r, IND_V_PRODUCTION_VALUE, pv1, pv2);
   set_sectors(r, IND_V_VALUE_ADDED, va1, va2);
   set_sectors(r, IND_V_INVESTMENT, in1, in2);
+  const double k1[NY] = {500, 500, 500, 500, 500}, k2[NY] = {300, 300, 300, 300, 300};
+  set_sectors(r, IND_V_CAPITAL, k1, k2);
   set_cost(r, zero);
   return r;
 }
@@ -88,6 +92,8 @@ static ind_result *scenario_run(const double *cost) {
   set_sectors(r, IND_V_PRODUCTION_VALUE, pv1, pv2);
   set_sectors(r, IND_V_VALUE_ADDED, va1, va2);
   set_sectors(r, IND_V_INVESTMENT, in1, in2);
+  const double k1[NY] = {500, 515, 520, 525, 530}, k2[NY] = {300, 310, 315, 318, 320};
+  set_sectors(r, IND_V_CAPITAL, k1, k2);
   set_cost(r, cost);
   return r;
 }
@@ -100,13 +106,14 @@ static ind_econ_params plain(void) {
   p.v[IND_E_MCPF] = 1.0;
   p.v[IND_E_OUTFLOW] = 0.0;
   p.v[IND_E_INVEST_NET] = 0.0;
+  p.v[IND_E_RESIDUAL] = 0.0;
   return p;
 }
 
 /* ---- expected results ---- */
 
 typedef struct want {
-  double pv[NY], va[NY], inv[NY], out[NY], ben[NY], ccur[NY], cost[NY], disc[NY], cum[NY];
+  double pv[NY], va[NY], inv[NY], out[NY], res[NY], ben[NY], ccur[NY], cost[NY], disc[NY], cum[NY];
   double pvb, pvc, npv, bcr; /* bcr NaN: expect NaN */
   int payback, base_year;
 } want;
@@ -132,6 +139,7 @@ static void check_econ(const char *name, const ind_econ *e, const want *w) {
     field_ok(y->gain_va, w->va[k], name, "gain_va", y->year);
     field_ok(y->induced_investment, w->inv[k], name, "induced_investment", y->year);
     field_ok(y->outflow, w->out[k], name, "outflow", y->year);
+    field_ok(y->residual, w->res[k], name, "residual", y->year);
     field_ok(y->benefit, w->ben[k], name, "benefit", y->year);
     field_ok(y->cost_current, w->ccur[k], name, "cost_current", y->year);
     field_ok(y->cost, w->cost[k], name, "cost", y->year);
@@ -256,6 +264,55 @@ static void test_net_of_investment(void) {
   run_case("half the investment netted", &p, standard_cost, zero, 0, &half);
 }
 
+/* Residual value, with the investment netted and s2 (index 1) the foreign
+ * sector (outflow share 0): induced investment is s1's alone, 0 20 10 0 0;
+ * the residual in 2024 is s1's extra capital, 530 − 500 = 30 (s2's 20 is
+ * foreign), times residual_value 1.
+ *   benefit = 0, 20 − 20 = 0, 60 − 10 = 50, 90, 120 + 30 = 150
+ *   cumulative: 0; −100; −100 + (50 − 50)/1.1 = −100; −100 + 90/1.21 = −25.6198347;
+ *     + 150/1.331 = 87.0781367
+ *   PVB = 50/1.1 + 90/1.21 + 150/1.331 = 232.6980242; PVC = 145.4545455;
+ *   payback 2024. With residual_value 0.5 the residual is 15, 2024's benefit 135. */
+static void test_residual(void) {
+  ind_econ_params p = plain();
+  p.v[IND_E_INVEST_NET] = 1.0;
+  p.v[IND_E_RESIDUAL] = 1.0;
+  p.outflow_sector = 1;
+  for (int half = 0; half <= 1; half++) {
+    double res = half ? 15 : 30;
+    if (half) p.v[IND_E_RESIDUAL] = 0.5;
+    const double pvb = 50 / 1.1 + 90 / 1.21 + (120 + res) / 1.331, pvc = 100 + 50 / 1.1;
+    const want w = {
+        .pv = {0, 50, 200, 300, 400}, .va = {0, 20, 60, 90, 120}, .inv = {0, 20, 10, 0, 0}, DISC_2021,
+        .out = {0},
+        .res = {0, 0, 0, 0, res},
+        .ben = {0, 0, 50, 90, 120 + res},
+        .ccur = {0, 100, 50, 0, 0},
+        .cost = {0, 100, 50, 0, 0},
+        .cum = {0, -100, -100, -100 + 90 / 1.21, pvb - pvc},
+        .pvb = pvb,
+        .pvc = pvc,
+        .npv = pvb - pvc,
+        .bcr = pvb / pvc,
+        .payback = 2024,
+        .base_year = 2021,
+    };
+    run_case(half ? "half the residual value" : "residual value", &p, standard_cost, zero, 0, &w);
+  }
+  /* Not netting the investment, nothing comes back: residual 0 whatever residual_value says. */
+  p.v[IND_E_INVEST_NET] = 0.0;
+  p.v[IND_E_RESIDUAL] = 1.0;
+  ind_err err = {0};
+  ind_scenario *sc = ind_scenario_new("econ", T0, T0 + NY - 1, NS, &err);
+  ind_result *s = scenario_run(standard_cost), *b = baseline_run();
+  ind_econ e;
+  if (CHECK_EQ_LONG(ind_econ_compute(sc, s, b, &p, &e, &err), IND_OK)) CHECK(e.years[NY - 1].residual == 0.0);
+  ind_econ_clear(&e);
+  ind_result_free(s);
+  ind_result_free(b);
+  ind_scenario_free(sc);
+}
+
 /* Profit outflow 0.3 of s2's (index 1) value-added gain:
  *   outflow = 0.3 · (0 10 20 30 40) = 0 3 6 9 12
  *   benefit = 0, 17, 54, 81, 108
@@ -315,30 +372,34 @@ static void test_mcpf(void) {
   run_case("mcpf", &p, standard_cost, zero, 0, &w);
 }
 
-/* All three (the defaults' r = 0.1, mcpf 1.2, outflow 0.3, net 1, with s2 as
- * the foreign-invested sector, whose own investment 0 10 0 0 0 is left out
- * of the induced investment: 0 20 10 0 0):
- *   benefit = Δva − Δinv − outflow = 0, 20−20−3 = −3, 60−10−6 = 44, 90−9 = 81, 120−12 = 108
+/* All four (the defaults' r = 0.1, mcpf 1.2, outflow 0.3, net 1, residual
+ * value 1, with s2 as the foreign-invested sector, whose own investment
+ * 0 10 0 0 0 is left out of the induced investment: 0 20 10 0 0, and whose
+ * extra capital is left out of the residual: s1's 30 in 2024):
+ *   benefit = Δva − Δinv − outflow (+ residual) = 0, 20−20−3 = −3, 60−10−6 = 44, 90−9 = 81,
+ *             120−12+30 = 138
  *   cost = 0 120 60 0 0
  *   cumulative: 0; −3 − 120 = −123; −123 + (44 − 60)/1.1 = −137.5454545;
- *     + 81/1.21 = −70.6033058; + 108/1.331 = 10.5386927
- *   PVB = −3 + 44/1.1 + 81/1.21 + 108/1.331 = 185.0841473
- *   PVC = 174.5454545; NPV = 10.5386927; BCR = 1.0603785; payback 2024. */
+ *     + 81/1.21 = −70.6033058; + 138/1.331 = 33.0781367
+ *   PVB = −3 + 44/1.1 + 81/1.21 + 138/1.331 = 207.6235913
+ *   PVC = 174.5454545; NPV = 33.0781367; BCR = 1.1895102; payback 2024. */
 static void test_all_adjustments(void) {
   ind_econ_params p;
   ind_econ_defaults(&p);
   p.outflow_sector = 1;
+  const double pvb = -3 + 44 / 1.1 + 81 / 1.21 + 138 / 1.331, pvc = 120 + 60 / 1.1;
   const want w = {
       .pv = {0, 50, 200, 300, 400}, .va = {0, 20, 60, 90, 120}, .inv = {0, 20, 10, 0, 0}, DISC_2021,
       .out = {0, 3, 6, 9, 12},
-      .ben = {0, -3, 44, 81, 108},
+      .res = {0, 0, 0, 0, 30},
+      .ben = {0, -3, 44, 81, 138},
       .ccur = {0, 100, 50, 0, 0},
       .cost = {0, 120, 60, 0, 0},
-      .cum = {0, -123, -123 - 16 / 1.1, -123 - 16 / 1.1 + 81 / 1.21, -123 - 16 / 1.1 + 81 / 1.21 + 108 / 1.331},
-      .pvb = -3 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331,
-      .pvc = 120 + 60 / 1.1,
-      .npv = -3 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331 - (120 + 60 / 1.1),
-      .bcr = (-3 + 44 / 1.1 + 81 / 1.21 + 108 / 1.331) / (120 + 60 / 1.1),
+      .cum = {0, -123, -123 - 16 / 1.1, -123 - 16 / 1.1 + 81 / 1.21, pvb - pvc},
+      .pvb = pvb,
+      .pvc = pvc,
+      .npv = pvb - pvc,
+      .bcr = pvb / pvc,
       .payback = 2024,
       .base_year = 2021,
   };
@@ -707,6 +768,7 @@ int main(void) {
   test_incremental_cost();
   test_net_of_investment();
   test_outflow();
+  test_residual();
   test_mcpf();
   test_all_adjustments();
   test_inflation_constant_basis();

@@ -22,6 +22,7 @@ static void push_year(lua_State *L, const ind_econ_year *y) {
   set_num(L, "gain_va", y->gain_va);
   set_num(L, "induced_investment", y->induced_investment);
   set_num(L, "outflow", y->outflow);
+  set_num(L, "residual", y->residual);
   set_num(L, "benefit", y->benefit);
   set_num(L, "cost_current", y->cost_current);
   set_num(L, "cost", y->cost);

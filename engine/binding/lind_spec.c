@@ -389,19 +389,17 @@ static void read_joints(spec_ctx *c, int spec) {
 }
 
 static void read_economics(spec_ctx *c, int spec) {
-  static const char *const keys[IND_NECON] = {"discount_rate", "mcpf", "profit_outflow", "net_of_investment",
-                                              "deflator0", "inflation_past", "inflation"};
   lua_getfield(c->L, spec, "economics");
   if (lua_istable(c->L, -1)) {
     int t = lua_gettop(c->L);
     ind_econ_params *e = &c->sc->econ;
     for (int j = 0; j < IND_NECON; j++) {
       if (j == IND_E_INVEST_NET) {
-        lua_getfield(c->L, t, keys[j]);
+        lua_getfield(c->L, t, ind_econ_param_name(j));
         if (lua_isboolean(c->L, -1)) e->v[j] = lua_toboolean(c->L, -1) ? 1.0 : 0.0;
         lua_pop(c->L, 1);
       } else {
-        e->v[j] = num_field(c, t, keys[j], e->v[j], 0);
+        e->v[j] = num_field(c, t, ind_econ_param_name(j), e->v[j], 0);
       }
     }
     e->inflation_until = int_field(c, t, "inflation_until", e->inflation_until, 0, 0, 3000);

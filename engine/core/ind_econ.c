@@ -72,10 +72,21 @@ static ind_status delta(const ind_result *scen, const ind_result *base, int year
                      isfinite(a) ? "baseline's" : "scenario's");
 }
 
-/* The year's figures up to cost; discount and the cumulative NPV come later. */
+/* The extra capital stock but the outflow sector's at the end of year y. */
+static ind_status domestic_capital(const ind_result *scen, const ind_result *base, const ind_econ_params *p, int y,
+                                   double *dk, ind_err *err) {
+  double dk_fdi = 0.0;
+  ind_status st = delta(scen, base, y, IND_TOTAL, IND_V_CAPITAL, dk, err);
+  if (!st && p->outflow_sector >= 0) st = delta(scen, base, y, p->outflow_sector, IND_V_CAPITAL, &dk_fdi, err);
+  *dk -= dk_fdi;
+  return st;
+}
+
+/* The year's figures up to cost; discount and the cumulative NPV come later.
+ * last: the period's last year, which also gets the residual value. */
 static ind_status fill_year(const ind_result *scen, const ind_result *base, const ind_econ_params *p,
-                            double basis_level, double level, ind_econ_year *e, ind_err *err) {
-  double dpv, dva, dinv, dcost, dfdi = 0.0, dinv_fdi = 0.0;
+                            double basis_level, double level, int last, ind_econ_year *e, ind_err *err) {
+  double dpv, dva, dinv, dcost, dfdi = 0.0, dinv_fdi = 0.0, dk = 0.0;
   int y = e->year;
   ind_status st = delta(scen, base, y, IND_TOTAL, IND_V_PRODUCTION_VALUE, &dpv, err);
   if (!st) st = delta(scen, base, y, IND_TOTAL, IND_V_VALUE_ADDED, &dva, err);
@@ -83,6 +94,7 @@ static ind_status fill_year(const ind_result *scen, const ind_result *base, cons
   if (!st) st = delta(scen, base, y, IND_TOTAL, IND_V_POLICY_COST, &dcost, err);
   if (!st && p->outflow_sector >= 0) st = delta(scen, base, y, p->outflow_sector, IND_V_VALUE_ADDED, &dfdi, err);
   if (!st && p->outflow_sector >= 0) st = delta(scen, base, y, p->outflow_sector, IND_V_INVESTMENT, &dinv_fdi, err);
+  if (!st && last) st = domestic_capital(scen, base, p, y, &dk, err);
   if (st) return st;
   /* foreign capital is not the economy's own resource: its price is the profit outflow */
   dinv -= dinv_fdi;
@@ -90,7 +102,9 @@ static ind_status fill_year(const ind_result *scen, const ind_result *base, cons
   e->gain_va = dva * basis_level;
   e->induced_investment = dinv * basis_level;
   e->outflow = p->v[IND_E_OUTFLOW] * dfdi * basis_level;
-  e->benefit = e->gain_va - p->v[IND_E_INVEST_NET] * e->induced_investment - e->outflow;
+  /* what was netted as investment and is still there at the horizon comes back */
+  e->residual = p->v[IND_E_INVEST_NET] * p->v[IND_E_RESIDUAL] * dk * basis_level;
+  e->benefit = e->gain_va - p->v[IND_E_INVEST_NET] * e->induced_investment - e->outflow + e->residual;
   e->cost_current = dcost;
   e->cost = dcost * basis_level / level * p->v[IND_E_MCPF];
   return IND_OK;
@@ -119,7 +133,8 @@ ind_status ind_econ_compute(const ind_scenario *sc, const ind_result *scen, cons
 
   for (int k = 0; k < n && !st; k++) {
     years[k].year = sc->first_year + k;
-    st = fill_year(scen, base, p, basis_level, ind_econ_deflator(p, sc->first_year, years[k].year), &years[k], err);
+    st = fill_year(scen, base, p, basis_level, ind_econ_deflator(p, sc->first_year, years[k].year), k == n - 1,
+                   &years[k], err);
   }
   if (st) goto done;
 

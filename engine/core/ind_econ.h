@@ -28,7 +28,13 @@
  *                        is paid for by the profit outflow instead
  *   outflow            = profit_outflow · Δ value_added of outflow_sector
  *                        (0 when it is −1; negative when that sector loses)
+ *   residual           = in the last year only: net_of_investment · residual_value
+ *                        · Δ capital (total less outflow_sector's) at its end:
+ *                        the extra capital the netted investment left that is
+ *                        still there, valued at its depreciated book value
+ *                        (residual_value 1) or less; 0 in other years
  *   benefit            = gain_va − net_of_investment · induced_investment − outflow
+ *                        + residual
  *                        (net_of_investment is a share: 1 nets all of it, 0 none)
  *   cost_current       = Δ policy_cost (total), current prices: the scenario's
  *                        spending when, as usual, the baseline holds only
@@ -54,8 +60,8 @@
  *   ever differs).
  *
  * The runs are read through ind_result_get: the total rows of
- * production_value, value_added, investment and policy_cost, and
- * value_added of outflow_sector. */
+ * production_value, value_added, investment and policy_cost, capital in the
+ * last year, and value_added, investment (and capital) of outflow_sector. */
 #ifndef IND_ECON_H
 #define IND_ECON_H
 
@@ -68,7 +74,9 @@ typedef struct ind_econ_year {
   double gain_pv, gain_va;      /* production value and value added over the baseline, basis prices */
   double induced_investment;    /* investment over the baseline but the foreign sector's, basis prices */
   double outflow;               /* profit leaving from the foreign-invested gain, basis prices */
-  double benefit;               /* gain_va − net_of_investment·induced_investment − outflow */
+  double residual;              /* last year only: residual_value × the extra capital stock but the
+                                   foreign sector's at the end of the year, basis prices */
+  double benefit;               /* gain_va − net_of_investment·induced_investment − outflow + residual */
   double cost_current;          /* policy spending of the year over the baseline's, current prices */
   double cost;                  /* cost_current on the basis, times the MCPF */
   double discount;              /* 1/(1 + r)^(year − base_year), > 1 before the base year */

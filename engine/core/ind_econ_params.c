@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 static const char *const names[IND_NECON] = {"discount_rate", "mcpf", "profit_outflow", "net_of_investment",
-                                             "deflator0", "inflation_past", "inflation"};
+                                             "deflator0", "inflation_past", "inflation", "residual_value"};
 
 void ind_econ_defaults(ind_econ_params *p) {
   p->v[IND_E_DISCOUNT] = 0.10;       /* real rate for public projects, developing economies (docs/economics.md) */
@@ -14,6 +14,7 @@ void ind_econ_defaults(ind_econ_params *p) {
   p->v[IND_E_DEFLATOR0] = 1.0;
   p->v[IND_E_INFLATION_PAST] = 0.0;
   p->v[IND_E_INFLATION] = 0.0;
+  p->v[IND_E_RESIDUAL] = 1.0;        /* the extra capital left at the horizon, at its (depreciated) book value */
   p->inflation_until = 0;
   p->base_year = 0;
   p->basis_year = 0;

@@ -1,6 +1,7 @@
 /* ind_econ_params.h — the economics parameters a scenario states for its
  * cost-benefit (ind_econ.h): discount rate, marginal cost of public funds,
- * profit outflow, the deflator path and the years of the price basis. */
+ * profit outflow, the deflator path, the residual value of the extra capital
+ * and the years of the price basis. */
 #ifndef IND_ECON_PARAMS_H
 #define IND_ECON_PARAMS_H
 
@@ -14,6 +15,7 @@ typedef enum {
   IND_E_DEFLATOR0,       /* price level of the first year relative to the constant-price basis */
   IND_E_INFLATION_PAST,  /* growth of the deflator up to and including `inflation_until` */
   IND_E_INFLATION,       /* growth of the deflator after it */
+  IND_E_RESIDUAL,        /* share of the extra domestic capital stock at the horizon counted as a benefit */
   IND_NECON
 } ind_econ_param;
 

@@ -521,8 +521,8 @@ static ind_status check_obs(const ind_scenario *sc, const ind_observation *o, in
 }
 
 static ind_status check_econ(const ind_scenario *sc, ind_err *err) {
-  static const double lo[IND_NECON] = {-0.5, 1.0, 0.0, 0.0, 1e-9, -0.5, -0.5};
-  static const double hi[IND_NECON] = {1.0, 10.0, 1.0, 1.0, 1e9, 2.0, 2.0};
+  static const double lo[IND_NECON] = {-0.5, 1.0, 0.0, 0.0, 1e-9, -0.5, -0.5, 0.0};
+  static const double hi[IND_NECON] = {1.0, 10.0, 1.0, 1.0, 1e9, 2.0, 2.0, 1.0};
   const ind_econ_params *e = &sc->econ;
   for (int j = 0; j < IND_NECON; j++)
     if (!(e->v[j] >= lo[j] && e->v[j] <= hi[j]))

@@ -232,7 +232,7 @@ function M.econ_basis(sc)
   local e = sc.economics or {}
   local prices = e.basis_year and (e.basis_year .. " prices") or (sc.report.basis or "constant prices")
   local r = e.discount_rate and e.discount_rate.value or 0.10
-  return ("bn VND at %s, discounted to %s at %.1f %%/yr; benefit = value added net of induced investment and profit outflow, cost × MCPF")
+  return ("bn VND at %s, discounted to %s at %.1f %%/yr; benefit = value added net of induced investment and profit outflow, plus the extra capital left at the end; cost × MCPF")
          :format(prices, e.base_year and tostring(e.base_year) or "the first year with a cost", 100 * r)
 end
 

@@ -61,9 +61,10 @@ function M.text(rows, baseline_name, basis)
   return table.concat(out, "\n") .. "\n"
 end
 
-local YEAR_COLUMNS = { "year", "gain_production_value", "gain_value_added", "induced_investment", "profit_outflow", "benefit",
+local YEAR_COLUMNS = { "year", "gain_production_value", "gain_value_added", "induced_investment", "profit_outflow",
+                       "residual_value", "benefit",
                        "cost_current_prices", "cost", "discount_factor", "npv_cumulative", "basis" }
-local YEAR_FIELDS = { "year", "gain_pv", "gain_va", "induced_investment", "outflow", "benefit", "cost_current", "cost",
+local YEAR_FIELDS = { "year", "gain_pv", "gain_va", "induced_investment", "outflow", "residual", "benefit", "cost_current", "cost",
                       "discount", "npv_cumulative" }
 
 local SUMMARY_COLUMNS = { "scenario", "baseline", "pv_benefit", "pv_cost", "npv", "bcr", "payback_year" }

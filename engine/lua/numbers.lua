@@ -55,7 +55,8 @@ local function each_measure_number(measures, fn)
   end
 end
 
-local ECON_INDEX = { discount_rate = 0, mcpf = 1, profit_outflow = 2, deflator0 = 4, inflation_past = 5, inflation = 6 }
+local ECON_INDEX = { discount_rate = 0, mcpf = 1, profit_outflow = 2, deflator0 = 4, inflation_past = 5, inflation = 6,
+                     residual_value = 7 }
 
 -- Calls fn(name, target, assumption) for every economics number the scenario states.
 local function each_econ_number(sc, fn)

@@ -158,15 +158,17 @@ end
 
 -- economics = { discount_rate =, mcpf =, profit_outflow =, profit_sector =,
 -- net_of_investment =, deflator0 =, inflation_past =, inflation_until =,
--- inflation =, base_year =, basis_year = }: the cost-benefit's assumptions
+-- inflation =, residual_value =, base_year =, basis_year = }: the cost-benefit's assumptions
 -- (docs/economics.md); rates may be distributions.
 local ECON_NUMBERS = {
   discount_rate = { unit = "1/yr", lo = -0.5, hi = 1 }, mcpf = { unit = "1", lo = 1, hi = 10 },
   profit_outflow = { unit = "fraction", lo = 0, hi = 1 }, deflator0 = { unit = "index", lo = 1e-9, hi = 1e9 },
   inflation_past = { unit = "1/yr", lo = -0.5, hi = 2 }, inflation = { unit = "1/yr", lo = -0.5, hi = 2 },
+  residual_value = { unit = "fraction", lo = 0, hi = 1 },
 }
 local ECON_KEYS = check.set { "discount_rate", "mcpf", "profit_outflow", "profit_sector", "net_of_investment", "deflator0",
-                              "inflation_past", "inflation_until", "inflation", "base_year", "basis_year", "source" }
+                              "inflation_past", "inflation_until", "inflation", "residual_value", "base_year", "basis_year",
+                              "source" }
 
 local function parse_economics(v, where, base)
   local e = {}

@@ -116,6 +116,7 @@ return scenario {
     profit_outflow = { uniform(0.2, 0.4), source = "assumption: share of FDI value added repatriated as profit" },
     profit_sector = "fdi",
     net_of_investment = true,
+    residual_value = { uniform(0.5, 1), source = "assumption: the extra capital left in 2030 counted at 50-100 % of its depreciated book value (second-hand value of plant)" },
     deflator0 = { 1.61, source = "GDP deflator 2000 vs 1994: GDP 441.6 trn VND current / 273.7 trn at 1994 prices (GSO)" },
     inflation_past = { 0.065, source = "GDP deflator rose roughly 6-8 % a year in 2000-2007 (data/README.md)" },
     inflation_until = 2007,
