@@ -194,8 +194,8 @@ static int run_sobol(lua_State *L, sens_ctx *c, const ind_sobol_opts *o) {
   lua_setfield(L, -2, "n");
   lua_pushinteger(L, s->failed);
   lua_setfield(L, -2, "failed");
-  lua_pushboolean(L, s->halton);
-  lua_setfield(L, -2, "halton");
+  lua_pushboolean(L, s->random_points);
+  lua_setfield(L, -2, "random_points");
   lua_pushnumber(L, s->level);
   lua_setfield(L, -2, "level");
   ind_sobol_free(s);

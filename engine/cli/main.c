@@ -30,6 +30,14 @@ static const char usage[] =
   "  backtest FILE --until Y [-n N]\n"
   "                        calibrate on the observations up to Y, project the rest\n"
   "                        with an ensemble, report each held-out one against the bands\n"
+  "  sensitivity [FILE] [--method oat|sobol] [--output OUT[,OUT...]] [-n N]\n"
+  "                        how each uncertain number moves an output: one at a time\n"
+  "                        over its 5-95 % range (tornado chart), or Sobol first- and\n"
+  "                        total-order indices with bootstrap intervals (N base\n"
+  "                        samples, default 512). FILE's first scenario is the\n"
+  "                        baseline, its second the one studied (no FILE: the Hanoi\n"
+  "                        package); OUT is npv, bcr, pv_benefit, pv_cost or VAR:YEAR\n"
+  "                        (e.g. production_value:2020; with a baseline, its gain)\n"
   "  rerun DIR             repeat the run recorded in DIR/manifest.json and confirm\n"
   "                        the numbers are identical\n"
   "  params [--markdown]   list the model's parameters\n"
@@ -94,7 +102,7 @@ static int parse_options(lua_State *L, int argc, char **argv) {
   static const char *const valued[][2] = {{"--out", "out"}, {"--format", "format"}, {"--lang", "lang"},
                                           {"--plots-dir", "plots_dir"}, {"--gnuplot", "gnuplot"}, {"-n", "n"},
                                           {"--draws", "n"}, {"--seed", "seed"}, {"--threads", "threads"},
-                                          {"--until", "until"}};
+                                          {"--until", "until"}, {"--method", "method"}, {"--output", "output"}};
   cli_args a = {0, 0};
   int options_done = 0;
   lua_newtable(L); /* files */

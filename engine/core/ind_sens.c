@@ -1,6 +1,6 @@
 /* ind_sens.c — the sensitivity analyses of ind_sens.h: one-at-a-time swings,
- * and Sobol indices by Saltelli's scheme on GSL's quasi-random sequences
- * (gsl_qrng), with bootstrap intervals (GSL's mt19937 seeded through
+ * and Sobol indices by Saltelli's scheme on GSL's Sobol sequence (gsl_qrng;
+ * mt19937 pseudo-random points beyond its 40 dimensions), with bootstrap intervals (GSL's mt19937 seeded through
  * ind_stream_seed, gsl_sort and GSL's sorted-data quantiles). Every size is
  * checked here before a GSL call, so none can reach GSL's error handler
  * except on a failed allocation. Single-threaded, no state between calls. */
@@ -91,17 +91,22 @@ typedef struct settings {
   double level;
 } settings;
 
-static int dim_max(void) { return (int)(gsl_qrng_halton->max_dimension / 2); }
+#define MAX_INPUTS 10000
+#define SOBOL_MAX_INPUTS ((int)(gsl_qrng_sobol->max_dimension / 2))
+
+/* A 32-bit mt19937 seed from a 64-bit stream seed. */
+static void rng_seed(gsl_rng *rng, uint64_t seed, const char *stream) {
+  uint64_t s64 = ind_stream_seed(seed, 0, stream);
+  gsl_rng_set(rng, (unsigned long)((s64 ^ (s64 >> 32)) & 0xffffffffu)); /* mt19937 takes 32 bits */
+}
 
 /* Checks the arguments and that every array fits in size_t; fills cfg. */
 static ind_status sobol_check(int d, int nout, ind_sens_fn f, const ind_sobol_opts *o, ind_sobol **out,
                               settings *cfg, ind_err *err) {
   if (!f || !o || !out)
     return ind_err_set(err, IND_EINVAL, "Sobol indices: a function, options and a result pointer expected");
-  if (d < 1 || d > dim_max())
-    return ind_err_set(err, IND_EINVAL, "Sobol indices: d = %d inputs; 1 to %d allowed (the scheme needs a sequence "
-                       "of 2d dimensions and GSL's Halton sequence has at most %u)", d, dim_max(),
-                       gsl_qrng_halton->max_dimension);
+  if (d < 1 || d > MAX_INPUTS)
+    return ind_err_set(err, IND_EINVAL, "Sobol indices: d = %d inputs; 1 to %d allowed", d, MAX_INPUTS);
   if (nout < 1) return ind_err_set(err, IND_EINVAL, "Sobol indices: nout = %d outputs; at least 1 expected", nout);
   if (o->n < 2 || o->n > MAX_N)
     return ind_err_set(err, IND_EINVAL, "Sobol indices: n = %ld base points; 2 to %ld expected", o->n, MAX_N);
@@ -127,7 +132,7 @@ static ind_status sobol_check(int d, int nout, ind_sens_fn f, const ind_sobol_op
 /* The values of f: y[(k (d + 2) + m) N + j] for output k, matrix m (0: A,
  * 1: B, 2 + i: AB^i) and row j; rows[0..n) the rows kept. */
 typedef struct sample {
-  int d, nout, halton;
+  int d, nout, random_points;
   long N, n;
   double *y;
   long *rows;
@@ -182,20 +187,29 @@ static int eval_row(sample *s, ind_sens_fn f, void *ud, const double *p, double 
   return 0;
 }
 
-/* Evaluates every row, keeping those where f never failed. */
-static ind_status sample_eval(sample *s, ind_sens_fn f, void *ud, ind_err *err) {
+/* Evaluates every row, keeping those where f never failed. Points: GSL's
+ * Sobol sequence up to 2d = 40; beyond, pseudo-random (GSL's Halton and
+ * reverse-Halton sequences give columns that rise together with the row at
+ * such N, j/p for N < the prime p, which biases S1 badly: tests/test_sens.c). */
+static ind_status sample_eval(sample *s, ind_sens_fn f, void *ud, uint64_t seed, ind_err *err) {
   int dim = 2 * s->d;
-  s->halton = dim > (int)gsl_qrng_sobol->max_dimension;
-  gsl_qrng *q = gsl_qrng_alloc(s->halton ? gsl_qrng_halton : gsl_qrng_sobol, (unsigned)dim);
+  s->random_points = s->d > SOBOL_MAX_INPUTS;
+  gsl_qrng *q = s->random_points ? NULL : gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)dim);
+  gsl_rng *rng = s->random_points ? gsl_rng_alloc(gsl_rng_mt19937) : NULL;
   double *buf = malloc(((size_t)dim + (size_t)s->d + (size_t)s->nout) * sizeof *buf);
   ind_status st = IND_OK;
-  if (!q || !buf) st = ind_err_set(err, IND_ENOMEM, "out of memory for the quasi-random sequence");
+  if ((!q && !rng) || !buf) st = ind_err_set(err, IND_ENOMEM, "out of memory for the sample points");
+  if (rng) rng_seed(rng, seed, "sobol points");
   double *p = buf, *x = buf + dim, *ybuf = x + s->d;
   for (long j = 0; !st && j < s->N; j++) {
-    st = next_point(q, dim, p, err);
+    if (rng)
+      for (int c = 0; c < dim; c++) p[c] = gsl_rng_uniform_pos(rng); /* strictly inside (0, 1) */
+    else
+      st = next_point(q, dim, p, err);
     if (!st && !eval_row(s, f, ud, p, x, ybuf, j)) s->rows[s->n++] = j;
   }
   if (q) gsl_qrng_free(q);
+  if (rng) gsl_rng_free(rng);
   free(buf);
   return st;
 }
@@ -245,8 +259,7 @@ static ind_status bootstrap(const sample *s, int nboot, uint64_t seed, double *r
     free(idx);
     return ind_err_set(err, IND_ENOMEM, "out of memory for the bootstrap");
   }
-  uint64_t s64 = ind_stream_seed(seed, 0, "sobol bootstrap");
-  gsl_rng_set(rng, (unsigned long)((s64 ^ (s64 >> 32)) & 0xffffffffu)); /* mt19937 takes 32 bits */
+  rng_seed(rng, seed, "sobol bootstrap");
   size_t stride = (size_t)s->nout * (size_t)nboot, half = (size_t)s->d * stride;
   for (int b = 0; b < nboot; b++) {
     for (long r = 0; r < s->n; r++) idx[r] = s->rows[gsl_rng_uniform_int(rng, (unsigned long)s->n)];
@@ -305,7 +318,7 @@ static ind_sobol *result_alloc(const sample *s, const settings *cfg, ind_err *er
     ind_err_set(err, IND_ENOMEM, "out of memory for the Sobol indices");
     return NULL;
   }
-  *r = (ind_sobol){.d = s->d, .nout = s->nout, .n = s->n, .failed = s->N - s->n, .halton = s->halton,
+  *r = (ind_sobol){.d = s->d, .nout = s->nout, .n = s->n, .failed = s->N - s->n, .random_points = s->random_points,
                    .nboot = cfg->nboot, .level = cfg->level};
   r->s1 = block;
   r->st = block + dn;
@@ -334,7 +347,7 @@ ind_status ind_sobol_run(int d, int nout, ind_sens_fn f, void *ud, const ind_sob
   st = sample_alloc(&s, d, nout, cfg.n, err);
   if (st) return st;
   ind_sobol *res = NULL;
-  st = sample_eval(&s, f, ud, err);
+  st = sample_eval(&s, f, ud, o->seed, err);
   if (!st && s.n < 2)
     st = ind_err_set(err, IND_ENUMERIC, "Sobol indices: f failed in %ld of the %ld base rows; at least 2 must "
                      "succeed", s.N - s.n, s.N);

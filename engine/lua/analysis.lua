@@ -76,6 +76,7 @@ function M.sensitivity(sc, opts)
   local res = core.sensitivity(sc:spec(options.lang), base and base:spec(options.lang) or nil, outs, {
     method = method, n = opts.n, nboot = opts.nboot, level = opts.level, seed = opts.seed, lo = opts.lo, hi = opts.hi })
   res.outputs, res.method, res.name = labels, method, sc.name
+  res.lo_q, res.hi_q = opts.lo or 0.05, opts.hi or 0.95
   return res
 end
 

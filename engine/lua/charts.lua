@@ -125,7 +125,7 @@ function M.sobol(res, opts)
   for j, i in ipairs(order) do cats[j] = res.inputs[i] end
   return M.bars {
     title = opts.title or ("Sobol indices of " .. output_title(res.outputs[k]) .. " — " .. res.name),
-    subtitle = ("%d base samples%s; whiskers: %d %% bootstrap intervals"):format(res.n, res.halton and " (Halton)" or "",
+    subtitle = ("%d base samples%s; whiskers: %d %% bootstrap intervals"):format(res.n, res.random_points and " (pseudo-random points)" or "",
                                                                              math.floor(100 * res.level + 0.5)),
     xlabel = "share of the output's variance", categories = cats, reference = 0,
     series = { series("first order", res.s1, res.s1_lo, res.s1_hi), series("total order", res.st, res.st_lo, res.st_hi) },

@@ -11,6 +11,8 @@ local options = require "indsim.options"
 local manifest = require "indsim.manifest"
 local calibration = require "indsim.calibrate"
 local costbenefit = require "indsim.costbenefit"
+local sensreport = require "indsim.sensreport"
+local analysis = require "indsim.analysis"
 
 local M = {}
 
@@ -289,6 +291,43 @@ function M.backtest(o)
     say("  %-28s -> %s/", cal.name, dir)
   end
   manifest.write("backtest", o)
+  return 0
+end
+
+-- --output npv,production_value:2020 -> the outputs of sensitivity()
+local function sensitivity_outputs(text, has_baseline, last_year)
+  if not text then
+    return has_baseline and { "npv" } or { { var = "production_value", year = last_year } }
+  end
+  local outs = {}
+  for item in text:gmatch("[^,]+") do
+    local var, year = item:match("^([%w_]+):(%d+)$")
+    if var then
+      outs[#outs + 1] = { var = var, year = math.tointeger(tonumber(year)), set = has_baseline and "gain" or "level" }
+    elseif item:match("^[%w_]+$") then
+      outs[#outs + 1] = item
+    else
+      core.fail("usage", ("--output: '%s' is not npv, bcr, pv_benefit, pv_cost, payback_year or VARIABLE:YEAR"):format(item))
+    end
+  end
+  return outs
+end
+
+-- indsim sensitivity [FILE] [--method oat|sobol] [--output ...] [-n N]: the
+-- second scenario of FILE (the Hanoi package without one) against the first.
+function M.sensitivity(o)
+  configure(o)
+  local scenarios = load_all(o.files)
+  local subject, base = scenarios[#scenarios >= 2 and 2 or 1], #scenarios >= 2 and scenarios[1] or nil
+  local method = o.method or "oat"
+  if method ~= "oat" and method ~= "sobol" then core.fail("usage", ("--method must be oat or sobol, got '%s'"):format(method)) end
+  local res = analysis.sensitivity(subject, {
+    baseline = base, method = method, outputs = sensitivity_outputs(o.output, base ~= nil, api.report_years_of(subject)[1]),
+    n = method == "sobol" and whole(o, "n", 16, 10000000, 512) or nil, seed = whole(o, "seed", 0, math.maxinteger, 1) })
+  io.write(sensreport.text(res, 20))
+  say("  %s", sensreport.write(res))
+  sensreport.plot(res)
+  manifest.write("sensitivity", o)
   return 0
 end
 
