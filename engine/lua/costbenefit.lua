@@ -80,7 +80,8 @@ function M.write(rows, baseline_name, basis, results)
   local summary = {}
   for i, r in ipairs(rows) do
     local e, b = r.econ, r.bands or {}
-    local line = { r.name, baseline_name, e.pv_benefit, e.pv_cost, e.npv, e.bcr, e.payback_year }
+    local line = { r.name, baseline_name, e.pv_benefit or false, e.pv_cost or false, e.npv or false, e.bcr or false,
+                   e.payback_year or false } -- false: an empty cell (nil would leave a hole in the row)
     for _, k in ipairs(BANDED) do
       for _, q in ipairs { "q05", "q50", "q95" } do line[#line + 1] = b[k] and b[k][q] or false end
     end
