@@ -180,7 +180,7 @@ function M.economics(list, opts)
   end
   return api.plot.lines {
     title = opts.title or "Cumulative net present value against the baseline",
-    xlabel = "year", ylabel = list[1] and list[1].basis_short or "bn VND", series = series,
+    xlabel = "year", ylabel = list[1].basis and list[1].basis:match("^(.-),") or "bn VND", series = series,
     file = opts.file or "economics.png",
   }
 end
