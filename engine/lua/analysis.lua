@@ -80,6 +80,23 @@ function M.sensitivity(sc, opts)
   return res
 end
 
+-- The numbers of a sensitivity() result in order of their effect on output
+-- k, largest first: the swing (one at a time) or the total-order index.
+function M.ranked_inputs(res, k)
+  local function n(v) return type(v) == "number" and v or nil end
+  local order, score = {}, {}
+  for i = 1, #res.inputs do
+    order[i] = i
+    if res.method == "oat" then
+      score[i] = math.abs((n(res.hi[k][i]) or res.center[k]) - (n(res.lo[k][i]) or res.center[k]))
+    else
+      score[i] = n(res.st[k][i]) or -1
+    end
+  end
+  table.sort(order, function(a, b) return score[a] > score[b] end)
+  return order
+end
+
 -- ---- attribution --------------------------------------------------------
 
 local function subset_value(cache, base_sc, base_r, policies, mask, value)

@@ -72,26 +72,25 @@ local function sens_result(res, method, what)
   return where
 end
 
--- The inputs in order of score (largest first), at most `top` of them.
-local function ranked(n, score, top)
-  local order = {}
-  for i = 1, n do order[i] = i end
-  table.sort(order, function(a, b) return score(a) > score(b) end)
-  while #order > top do order[#order] = nil end
-  return order
+-- The checked arguments of a sensitivity chart: the output's index and the
+-- first `top` numbers in order of their effect on it.
+local function sens_args(res, opts, method, what, top)
+  local where = sens_result(res, method, what)
+  opts = opts or {}
+  check.keys(opts, check.set { "output", "top", "file", "title" }, where, {}, what .. "'s options")
+  local k = output_index(res, opts, where)
+  local order = require("indsim.analysis").ranked_inputs(res, k)
+  while #order > (opts.top or top) do order[#order] = nil end
+  return opts, k, order
 end
 
 -- plot.tornado(sens, {output = 1, top = 15, file =, title =}): each number's
 -- swing of the output, set to its low and then its high value, around the
 -- output at the medians; the widest swing on top.
 function M.tornado(res, opts)
-  local where = sens_result(res, "oat", "plot.tornado")
-  opts = opts or {}
-  check.keys(opts, check.set { "output", "top", "file", "title" }, where, {}, "plot.tornado's options")
-  local k = output_index(res, opts, where)
+  local k, order
+  opts, k, order = sens_args(res, opts, "oat", "plot.tornado", 15)
   local center, lo, hi = res.center[k], res.lo[k], res.hi[k]
-  local order = ranked(#res.inputs, function(i) return math.abs((num(hi[i]) or center) - (num(lo[i]) or center)) end,
-                       opts.top or 15)
   local cats, mid, low, high = {}, {}, {}, {}
   for j, i in ipairs(order) do
     cats[j], mid[j], low[j], high[j] = res.inputs[i], center, num(lo[i]), num(hi[i])
@@ -108,11 +107,8 @@ end
 -- plot.sobol(sens, {output = 1, top = 20, file =, title =}): first- and
 -- total-order indices with their bootstrap intervals, the largest total first.
 function M.sobol(res, opts)
-  local where = sens_result(res, "sobol", "plot.sobol")
-  opts = opts or {}
-  check.keys(opts, check.set { "output", "top", "file", "title" }, where, {}, "plot.sobol's options")
-  local k = output_index(res, opts, where)
-  local order = ranked(#res.inputs, function(i) return num(res.st[k][i]) or -1 end, opts.top or 20)
+  local k, order
+  opts, k, order = sens_args(res, opts, "sobol", "plot.sobol", 20)
   local function series(name, v, vlo, vhi)
     local s = { name = name, lo = {}, hi = {}, whisker = { lo = {}, hi = {}, mid = {} } }
     for j, i in ipairs(order) do

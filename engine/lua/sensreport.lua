@@ -9,20 +9,7 @@ local M = {}
 local function n(v) return type(v) == "number" and v or nil end
 local function f(v, fmt) return n(v) and fmt:format(v) or "—" end
 
--- Inputs ranked for output k, largest effect first.
-local function ranked(res, k)
-  local order, score = {}, {}
-  for i = 1, #res.inputs do
-    order[i] = i
-    if res.method == "oat" then
-      score[i] = math.abs((n(res.hi[k][i]) or res.center[k]) - (n(res.lo[k][i]) or res.center[k]))
-    else
-      score[i] = n(res.st[k][i]) or -1
-    end
-  end
-  table.sort(order, function(a, b) return score[a] > score[b] end)
-  return order
-end
+local ranked = require("indsim.analysis").ranked_inputs
 
 function M.text(res, top)
   local out = {}
