@@ -3,12 +3,14 @@
  * is an expected run-time failure and returns nil, message. */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ind_csv.h"
 #include "ind_fsout.h"
+#include "ind_labels.h"
 #include "ind_plot.h"
 #include "ind_table.h"
 #include "ind_var.h"
@@ -325,6 +327,169 @@ static int out_write_table(lua_State *L) {
   return 0;
 }
 
+/* ---- what-if charts: ranking, tornado, waterfall ----
+ * Their spec tables are checked field by field; every complaint reads
+ * "core.plot_ranking: series[2].values has 44 numbers, labels has 45". */
+
+#define LIND_PLOT_MAX_ITEMS 1000000
+
+/* Raises a usage error "core.<fn>: <message>". */
+static int spec_error(lua_State *L, const char *fn, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  const char *msg = lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  return lind_error(L, LIND_ERR_USAGE, "core.%s: %s", fn, msg);
+}
+
+/* Field key of the table at t, pushed: its index, or 0 (nothing pushed) when
+ * it is nil and optional; any other type than `type` is an error. */
+static int spec_field(lua_State *L, int t, const char *key, int type, int required, const char *fn, const char *where) {
+  if (lua_getfield(L, t, key) == LUA_TNIL && !required) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  if (lua_type(L, -1) != type)
+    spec_error(L, fn, "%s%s: %s expected, got %s", where, key, lua_typename(L, type), luaL_typename(L, -1));
+  return lua_gettop(L);
+}
+
+/* An optional text field: the string (kept alive by the table), or NULL. */
+static const char *spec_text(lua_State *L, int t, const char *key, const char *fn, const char *where) {
+  int i = spec_field(L, t, key, LUA_TSTRING, 0, fn, where);
+  const char *s = i ? lua_tostring(L, i) : NULL;
+  if (i) lua_pop(L, 1);
+  return s;
+}
+
+/* The list of strings in field key, as an array on a userdata left on the
+ * stack above the list (which keeps the strings alive). *n is its length:
+ * 1..max. */
+static const char **spec_strings(lua_State *L, int t, const char *key, int max, const char *fn, int *n) {
+  int list = spec_field(L, t, key, LUA_TTABLE, 1, fn, "");
+  size_t len = lua_rawlen(L, list);
+  if (len < 1 || len > (size_t)max) spec_error(L, fn, "%s must list 1 to %d texts, got %d", key, max, (int)len);
+  const char **v = lua_newuserdatauv(L, len * sizeof *v, 0);
+  for (size_t j = 0; j < len; j++) {
+    if (lua_rawgeti(L, list, (lua_Integer)j + 1) != LUA_TSTRING)
+      spec_error(L, fn, "%s[%d]: string expected, got %s", key, (int)j + 1, luaL_typename(L, -1));
+    v[j] = lua_tostring(L, -1);
+    lua_pop(L, 1);
+  }
+  *n = (int)len;
+  return v;
+}
+
+/* The list of exactly n numbers in field key of the table at t (where names
+ * the table, "" or "series[2]."), as an array on a userdata left on the stack;
+ * NULL when the field is nil and optional. NaN (0/0) is a gap, where allowed. */
+static double *spec_numbers(lua_State *L, int t, const char *key, int n, int required, int finite,
+                            const char *fn, const char *where) {
+  int list = spec_field(L, t, key, LUA_TTABLE, required, fn, where);
+  if (!list) return NULL;
+  int len = (int)lua_rawlen(L, list);
+  if (len != n) spec_error(L, fn, "%s%s has %d numbers, labels has %d", where, key, len, n);
+  double *v = lua_newuserdatauv(L, (size_t)n * sizeof *v, 0);
+  for (int j = 0; j < n; j++) {
+    if (lua_rawgeti(L, list, j + 1) != LUA_TNUMBER)
+      spec_error(L, fn, "%s%s[%d]: number expected, got %s", where, key, j + 1, luaL_typename(L, -1));
+    v[j] = lua_tonumber(L, -1);
+    if (finite && !isfinite(v[j])) spec_error(L, fn, "%s%s[%d]: a finite number expected, got %f", where, key, j + 1, v[j]);
+    lua_pop(L, 1);
+  }
+  return v;
+}
+
+/* core.plot_ranking(dir, stem, {title, ylabel, labels = {...}, series = {{name, values = {...},
+ * lo = {...}, hi = {...}}, ...}}, opts): one row per label, the series' bars side by side. */
+static int out_plot_ranking(lua_State *L) {
+  static const char fn[] = "plot_ranking";
+  ind_err err;
+  const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  int n, list = spec_field(L, 3, "series", LUA_TTABLE, 1, fn, "");
+  int ns = (int)lua_rawlen(L, list);
+  if (ns < 1 || ns > IND_RANKING_MAX_SERIES) spec_error(L, fn, "series must list 1 to %d series, got %d", IND_RANKING_MAX_SERIES, ns);
+  const char **labels = spec_strings(L, 3, "labels", IND_RANKING_MAX, fn, &n);
+  const char **names = lua_newuserdatauv(L, (size_t)ns * sizeof *names, 0);
+  const double **v = lua_newuserdatauv(L, 3 * (size_t)ns * sizeof *v, 0), **lo = v + ns, **hi = v + 2 * ns;
+  for (int s = 0; s < ns; s++) {
+    char where[32];
+    snprintf(where, sizeof where, "series[%d].", s + 1);
+    luaL_checkstack(L, 8, "too many series"); /* each series keeps its table and its lists on the stack */
+    if (lua_rawgeti(L, list, s + 1) != LUA_TTABLE)
+      spec_error(L, fn, "series[%d]: table expected, got %s", s + 1, luaL_typename(L, -1));
+    int t = lua_gettop(L); /* stays on the stack: it keeps the name alive */
+    names[s] = spec_text(L, t, "name", fn, where);
+    v[s] = spec_numbers(L, t, "values", n, 1, 0, fn, where);
+    lo[s] = spec_numbers(L, t, "lo", n, 0, 0, fn, where);
+    hi[s] = spec_numbers(L, t, "hi", n, 0, 0, fn, where);
+  }
+  const char *title = spec_text(L, 3, "title", fn, ""), *ylabel = spec_text(L, 3, "ylabel", fn, "");
+  ind_plot_opts o = lind_plot_opts(L, 4);
+  return lind_plot_result(L, ind_plot_ranking(dir, stem, title, ylabel, n, labels, ns, names, v, lo, hi, &o, &err), &err);
+}
+
+/* core.plot_tornado(dir, stem, {title, xlabel, labels, center, low = {...}, high = {...}}, opts) */
+static int out_plot_tornado(lua_State *L) {
+  static const char fn[] = "plot_tornado";
+  ind_err err;
+  const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  int n;
+  const char **labels = spec_strings(L, 3, "labels", LIND_PLOT_MAX_ITEMS, fn, &n);
+  int c = spec_field(L, 3, "center", LUA_TNUMBER, 1, fn, "");
+  double center = lua_tonumber(L, c);
+  if (!isfinite(center)) spec_error(L, fn, "center: a finite number expected, got %f", center);
+  const double *low = spec_numbers(L, 3, "low", n, 1, 0, fn, ""), *high = spec_numbers(L, 3, "high", n, 1, 0, fn, "");
+  const char *title = spec_text(L, 3, "title", fn, ""), *xlabel = spec_text(L, 3, "xlabel", fn, "");
+  ind_plot_opts o = lind_plot_opts(L, 4);
+  return lind_plot_result(L, ind_plot_tornado(dir, stem, title, xlabel, n, labels, center, low, high, &o, &err), &err);
+}
+
+/* core.plot_waterfall(dir, stem, {title, ylabel, labels, values, total_label, interaction}, opts):
+ * interaction (a number, optional) adds the bar "Tương tác / Interaction" after the others. */
+static int out_plot_waterfall(lua_State *L) {
+  static const char fn[] = "plot_waterfall";
+  ind_err err;
+  const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  int n;
+  const char **given = spec_strings(L, 3, "labels", IND_WATERFALL_MAX, fn, &n);
+  const double *given_v = spec_numbers(L, 3, "values", n, 1, 1, fn, "");
+  int inter = spec_field(L, 3, "interaction", LUA_TNUMBER, 0, fn, "");
+  int total = n + (inter != 0);
+  if (total > IND_WATERFALL_MAX) spec_error(L, fn, "at most %d bars besides the total", IND_WATERFALL_MAX);
+  const char **labels = lua_newuserdatauv(L, (size_t)total * sizeof *labels, 0);
+  double *values = lua_newuserdatauv(L, (size_t)total * sizeof *values, 0);
+  memcpy(labels, given, (size_t)n * sizeof *labels);
+  memcpy(values, given_v, (size_t)n * sizeof *values);
+  if (inter) {
+    labels[n] = NULL; /* the fixed label */
+    values[n] = lua_tonumber(L, inter);
+    if (!isfinite(values[n])) spec_error(L, fn, "interaction: a finite number expected, got %f", values[n]);
+  }
+  const char *title = spec_text(L, 3, "title", fn, ""), *ylabel = spec_text(L, 3, "ylabel", fn, "");
+  const char *total_label = spec_text(L, 3, "total_label", fn, "");
+  ind_plot_opts o = lind_plot_opts(L, 4);
+  return lind_plot_result(L, ind_plot_waterfall(dir, stem, title, ylabel, total, labels, values, total_label, &o, &err),
+                          &err);
+}
+
+/* core.plot_label(name [, lang]) -> the engine's fixed text, e.g. ("sobol_first", "both") ->
+ * "Chỉ số Sobol bậc nhất / First-order Sobol index"; lang vi, en or both (default). */
+static int out_plot_label(lua_State *L) {
+  ind_err err;
+  ind_lang lang;
+  char buf[512];
+  const char *name = luaL_checkstring(L, 1);
+  int id = ind_label_find(name);
+  if (id < 0) return spec_error(L, "plot_label", "no fixed label '%s'", name);
+  if (ind_lang_parse(luaL_optstring(L, 2, NULL), &lang, &err)) return spec_error(L, "plot_label", "%s", err.msg);
+  lua_pushstring(L, ind_label_format(ind_label_get((ind_label_id)id), lang, " / ", buf, sizeof buf));
+  return 1;
+}
+
 static const luaL_Reg output_funcs[] = {
   {"summary_text", out_summary_text},
   {"fit_text", out_fit_text},
@@ -332,6 +497,10 @@ static const luaL_Reg output_funcs[] = {
   {"plot_compare", out_plot_compare},
   {"plot_lines", out_plot_lines},
   {"plot_bars", out_plot_bars},
+  {"plot_ranking", out_plot_ranking},
+  {"plot_tornado", out_plot_tornado},
+  {"plot_waterfall", out_plot_waterfall},
+  {"plot_label", out_plot_label},
   {"safe_name", out_safe_name},
   {"mkdir", out_mkdir},
   {"write_csv", out_write_csv},

@@ -21,18 +21,73 @@ static int is_control(unsigned cp) {
  * quote, even inside double quotes, and would then expand @name after it. */
 static void put_quote(FILE *f) { fputs("' . \"\\047\" . '", f); }
 
-void ind_gp_string(FILE *f, const char *s) {
+/* s[0..n) as ind_gp_string writes s; n ends s at a code point. */
+static void put_string(FILE *f, const char *s, size_t n) {
+  const char *end = s + n;
   unsigned cp;
   fputc('\'', f);
-  while (s && *s) {
-    int n = ind_utf8_decode(s, &cp);
+  while (s < end) {
+    int k = ind_utf8_decode(s, &cp);
     if (cp == '\'') put_quote(f);
     else if (is_control(cp)) fputc(' ', f);
-    else if (cp == IND_UTF8_BAD && n == 1) fputc('?', f);
-    else fwrite(s, 1, (size_t)n, f);
-    s += n;
+    else if (cp == IND_UTF8_BAD && k == 1) fputc('?', f);
+    else fwrite(s, 1, (size_t)k, f);
+    s += k;
   }
   fputc('\'', f);
+}
+
+void ind_gp_string(FILE *f, const char *s) { put_string(f, s, s ? strlen(s) : 0); }
+
+/* Columns of s[0..n). */
+static size_t width_n(const char *s, size_t n) {
+  size_t w = 0;
+  unsigned cp;
+  for (const char *end = s + n; s < end;) {
+    s += ind_utf8_decode(s, &cp);
+    w += !ind_utf8_is_combining(cp);
+  }
+  return w;
+}
+
+/* Breaks s greedily at spaces into lines at most width columns wide and, when
+ * f is not NULL, writes them as one string expression joined by newlines.
+ * Returns the number of lines; *widest gets the widest line's columns. */
+static int wrap(FILE *f, const char *s, size_t width, size_t *widest) {
+  const char *p = s ? s : "", *line, *line_end;
+  size_t line_w = 0;
+  int lines = 0;
+  *widest = 0;
+  while (*p == ' ') p++;
+  line = line_end = p;
+  for (;;) {
+    const char *w = p;
+    while (*p && *p != ' ') p++;
+    size_t ww = width_n(w, (size_t)(p - w));
+    int last = !*p && w == p;
+    if (last || (line_end > line && line_w + 1 + ww > width)) {
+      if (f && lines) fputs(" . \"\\n\" . ", f); /* ours, a newline */
+      if (f) put_string(f, line, (size_t)(line_end - line));
+      if (line_w > *widest) *widest = line_w;
+      lines++;
+      if (last) return lines;
+      line = w;
+      line_w = ww;
+    } else {
+      line_w += (line_end > line) + ww;
+    }
+    line_end = p;
+    while (*p == ' ') p++;
+  }
+}
+
+int ind_gp_wrap(const char *s, size_t width, size_t *widest) { return wrap(NULL, s, width, widest); }
+
+void ind_gp_set_wrapped(FILE *f, const char *var, int i, const char *s, size_t width) {
+  size_t widest;
+  fprintf(f, "%s[%d] = ", var, i);
+  wrap(f, s, width, &widest);
+  fputc('\n', f);
 }
 
 char *ind_gp_quote_exact(const char *s, ind_err *err) {
@@ -79,6 +134,10 @@ void ind_gp_set_label(FILE *f, const char *var, ind_label l, ind_lang lang, int 
   fputs(" . \"\\n\" . ", f); /* the one double-quoted string: ours, a newline */
   ind_gp_string(f, l.en);
   fputc('\n', f);
+}
+
+void ind_gp_set_fixed(FILE *f, const ind_gp_fixed *t, size_t n, ind_lang lang) {
+  for (size_t i = 0; i < n; i++) ind_gp_set_label(f, t[i].var, ind_label_get(t[i].id), lang, 0);
 }
 
 void ind_gp_set_element(FILE *f, const char *var, int i, const char *s) {

@@ -33,10 +33,24 @@ void ind_gp_set_string(FILE *f, const char *var, const char *s);
 /* `var = '<label in lang>'`; with lang both and two_lines, vi and en go on two
  * lines (for long axis labels), else "vi / en". */
 void ind_gp_set_label(FILE *f, const char *var, ind_label l, ind_lang lang, int two_lines);
+/* A fixed label and the variable that holds it. */
+typedef struct ind_gp_fixed {
+  const char *var;
+  ind_label_id id;
+} ind_gp_fixed;
+/* ind_gp_set_label for each of t[0..n-1], on one line ("vi / en"). */
+void ind_gp_set_fixed(FILE *f, const ind_gp_fixed *t, size_t n, ind_lang lang);
 /* `array var[n]` and `var[i] = '<s[i-1]>'` for i = 1..n (n >= 1; NULL becomes ''). */
 void ind_gp_set_strings(FILE *f, const char *var, int n, const char *const *s);
 /* `var[i] = '<s>'`: one element of an array declared with `array var[n]`. */
 void ind_gp_set_element(FILE *f, const char *var, int i, const char *s);
+/* Lines s takes when broken at spaces into lines at most width columns wide
+ * (a longer word keeps a line to itself: never cut); *widest gets the widest
+ * line's columns. */
+int ind_gp_wrap(const char *s, size_t width, size_t *widest);
+/* `var[i] = <s broken as ind_gp_wrap breaks it, the lines joined by newlines>`:
+ * an element of an array declared with `array var[n]` (tic labels). */
+void ind_gp_set_wrapped(FILE *f, const char *var, int i, const char *s, size_t width);
 /* `var = <x>` with x as in ind_gp_number. */
 void ind_gp_set_number(FILE *f, const char *var, double x);
 

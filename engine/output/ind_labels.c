@@ -6,30 +6,41 @@
 
 #include "ind_var.h"
 
-static const ind_label labels[IND_NLABELS] = {
-  [IND_L_YEAR] = {"Năm", "Year"},
-  [IND_L_OBSERVED] = {"Quan sát (± 1 sai số chuẩn)", "Observed (± 1 s.e.)"},
-  [IND_L_MODEL] = {"Mô hình tại quan sát", "Model at the observation"},
-  [IND_L_TOTAL] = {"Tổng", "Total"},
-  [IND_L_HISTORY] = {"Lịch sử", "History"},
-  [IND_L_PROJECTION] = {"Dự báo", "Projection"},
-  [IND_L_PV_TITLE] = {"Giá trị sản xuất công nghiệp theo khu vực", "Industrial production value by sector"},
-  [IND_L_COMPARE_TITLE] = {"So sánh các kịch bản", "Scenario comparison"},
-  [IND_L_GAIN] = {"Chênh lệch so với kịch bản cơ sở (%)", "Gain over baseline (%)"},
-  [IND_L_GAIN_PP] = {"Chênh lệch so với kịch bản cơ sở (điểm %)", "Difference from baseline (pp)"},
-  [IND_L_PCT] = {"%", "%"},
-  [IND_L_PP] = {"điểm %", "pp"},
-  [IND_L_MEDIAN] = {"Trung vị", "Median"},
-  [IND_L_MEAN] = {"Trung bình", "Mean"},
-  [IND_L_BAND_90] = {"Khoảng 5–95 %", "5–95 % band"},
-  [IND_L_BAND_50] = {"Khoảng 25–75 %", "25–75 % band"},
-  [IND_L_OBS_MEDIAN] = {"Trung vị tại quan sát", "Median at the observation"},
-  [IND_L_GAIN_OVER] = {"Chênh lệch so với", "Gain over"},
-  [IND_L_BASELINE] = {"kịch bản cơ sở", "the baseline"},
-  [IND_L_PV_GAIN] = {"Chênh lệch giá trị sản xuất", "Production value gain"},
-  [IND_L_PV_GAIN_PCT] = {"Chênh lệch giá trị sản xuất (%)", "Production value gain (%)"},
-  [IND_L_DRAWS] = {"lượt mô phỏng", "draws"},
-  [IND_L_FAILED] = {"lỗi", "failed"},
+/* Each label and the name scripts ask for it by (ind_label_find). */
+static const struct { const char *name; ind_label text; } labels[IND_NLABELS] = {
+  [IND_L_YEAR] = {"year", {"Năm", "Year"}},
+  [IND_L_OBSERVED] = {"observed", {"Quan sát (± 1 sai số chuẩn)", "Observed (± 1 s.e.)"}},
+  [IND_L_MODEL] = {"model", {"Mô hình tại quan sát", "Model at the observation"}},
+  [IND_L_TOTAL] = {"total", {"Tổng", "Total"}},
+  [IND_L_HISTORY] = {"history", {"Lịch sử", "History"}},
+  [IND_L_PROJECTION] = {"projection", {"Dự báo", "Projection"}},
+  [IND_L_PV_TITLE] = {"pv_title", {"Giá trị sản xuất công nghiệp theo khu vực", "Industrial production value by sector"}},
+  [IND_L_COMPARE_TITLE] = {"compare_title", {"So sánh các kịch bản", "Scenario comparison"}},
+  [IND_L_GAIN] = {"gain", {"Chênh lệch so với kịch bản cơ sở (%)", "Gain over baseline (%)"}},
+  [IND_L_GAIN_PP] = {"gain_pp", {"Chênh lệch so với kịch bản cơ sở (điểm %)", "Difference from baseline (pp)"}},
+  [IND_L_PCT] = {"pct", {"%", "%"}},
+  [IND_L_PP] = {"pp", {"điểm %", "pp"}},
+  [IND_L_MEDIAN] = {"median", {"Trung vị", "Median"}},
+  [IND_L_MEAN] = {"mean", {"Trung bình", "Mean"}},
+  [IND_L_BAND_90] = {"band_90", {"Khoảng 5–95 %", "5–95 % band"}},
+  [IND_L_BAND_50] = {"band_50", {"Khoảng 25–75 %", "25–75 % band"}},
+  [IND_L_OBS_MEDIAN] = {"obs_median", {"Trung vị tại quan sát", "Median at the observation"}},
+  [IND_L_GAIN_OVER] = {"gain_over", {"Chênh lệch so với", "Gain over"}},
+  [IND_L_BASELINE] = {"baseline", {"kịch bản cơ sở", "the baseline"}},
+  [IND_L_PV_GAIN] = {"pv_gain", {"Chênh lệch giá trị sản xuất", "Production value gain"}},
+  [IND_L_PV_GAIN_PCT] = {"pv_gain_pct", {"Chênh lệch giá trị sản xuất (%)", "Production value gain (%)"}},
+  [IND_L_DRAWS] = {"draws", {"lượt mô phỏng", "draws"}},
+  [IND_L_FAILED] = {"failed", {"lỗi", "failed"}},
+  [IND_L_SOBOL_FIRST] = {"sobol_first", {"Chỉ số Sobol bậc nhất", "First-order Sobol index"}},
+  [IND_L_SOBOL_TOTAL] = {"sobol_total", {"Chỉ số Sobol toàn phần", "Total-order Sobol index"}},
+  [IND_L_SOBOL_INDEX] = {"sobol_index", {"Chỉ số Sobol", "Sobol index"}},
+  [IND_L_BCR] = {"bcr", {"Tỷ số lợi ích/chi phí", "Benefit-cost ratio"}},
+  [IND_L_INTERACTION] = {"interaction", {"Tương tác", "Interaction"}},
+  [IND_L_INPUT_LOW] = {"input_low", {"Đầu vào ở phân vị thấp", "Input at its low quantile"}},
+  [IND_L_INPUT_HIGH] = {"input_high", {"Đầu vào ở phân vị cao", "Input at its high quantile"}},
+  [IND_L_ALL_MEDIAN] = {"all_median", {"Mọi đầu vào ở trung vị", "Every input at its median"}},
+  [IND_L_TOP_SWINGS] = {"top_swings", {"đầu vào có biên độ lớn nhất", "inputs with the largest swing"}},
+  [IND_L_OF] = {"of", {"trong số", "of"}},
 };
 
 /* Name and unit of each annual variable; a variable added later without an
@@ -65,7 +76,13 @@ ind_status ind_lang_parse(const char *s, ind_lang *out, ind_err *err) {
 
 ind_label ind_label_get(ind_label_id id) {
   ind_label none = {NULL, NULL};
-  return (id >= 0 && id < IND_NLABELS) ? labels[id] : none;
+  return (id >= 0 && id < IND_NLABELS) ? labels[id].text : none;
+}
+
+int ind_label_find(const char *name) {
+  for (int i = 0; name && i < IND_NLABELS; i++)
+    if (strcmp(labels[i].name, name) == 0) return i;
+  return -1;
 }
 
 ind_label ind_var_name_label(int var) {

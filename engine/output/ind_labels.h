@@ -33,6 +33,16 @@ typedef enum {
   IND_L_PV_GAIN_PCT,    /* production value gain, in % */
   IND_L_DRAWS,          /* after a number of Monte Carlo draws */
   IND_L_FAILED,         /* after a number of failed draws */
+  IND_L_SOBOL_FIRST,    /* what-if charts: a series of first-order Sobol indices */
+  IND_L_SOBOL_TOTAL,    /* a series of total-order Sobol indices */
+  IND_L_SOBOL_INDEX,    /* the axis of Sobol indices */
+  IND_L_BCR,            /* the axis of benefit-cost ratios */
+  IND_L_INTERACTION,    /* a waterfall's bar for what policies add together */
+  IND_L_INPUT_LOW,      /* tornado: the output with the input at its low quantile */
+  IND_L_INPUT_HIGH,     /* and at its high quantile */
+  IND_L_ALL_MEDIAN,     /* the centre line: every input at its median */
+  IND_L_TOP_SWINGS,     /* after a number of inputs drawn: "... with the largest swing" */
+  IND_L_OF,             /* before the number of inputs given: "(of 45)" */
   IND_NLABELS
 } ind_label_id;
 
@@ -46,6 +56,11 @@ ind_status ind_lang_parse(const char *s, ind_lang *out, ind_err *err);
 
 /* The fixed label id; NULL texts if id is out of range. */
 ind_label ind_label_get(ind_label_id id);
+
+/* The fixed label called name ("total", "sobol_first", "interaction", ...:
+ * the enum's names without IND_L_, in lower case), or -1; lets scripts title
+ * their charts with the engine's texts. */
+int ind_label_find(const char *name);
 
 /* The name and the unit of an annual variable (ind_var), e.g. "Tăng trưởng
  * giá trị sản xuất" / "Growth of production value" and "%/năm" / "%/yr"; a

@@ -13,15 +13,6 @@
 #include "ind_utf8.h"
 #include "ind_var.h"
 
-typedef struct fixed_label {
-  const char *var;
-  ind_label_id id;
-} fixed_label;
-
-static void write_fixed_labels(FILE *f, const fixed_label *t, size_t n, ind_lang lang) {
-  for (size_t i = 0; i < n; i++) ind_gp_set_label(f, t[i].var, ind_label_get(t[i].id), lang, 0);
-}
-
 static int is_fraction(int var) { return strcmp(ind_var_info_get(var)->unit, "fraction") == 0; }
 
 #define KEY_ROW_PX 24       /* the templates give each legend row this much height */
@@ -131,7 +122,7 @@ static int obs_block(FILE *f, const char *name, const ind_scenario *sc, const do
 }
 
 static void projection_data(FILE *f, const void *ud, ind_lang lang) {
-  static const fixed_label fixed[] = {
+  static const ind_gp_fixed fixed[] = {
     {"title_pv", IND_L_PV_TITLE}, {"label_year", IND_L_YEAR},
     {"label_total", IND_L_TOTAL}, {"label_observed", IND_L_OBSERVED}, {"label_model", IND_L_MODEL},
     {"label_history", IND_L_HISTORY}, {"label_projection", IND_L_PROJECTION}};
@@ -139,7 +130,7 @@ static void projection_data(FILE *f, const void *ud, ind_lang lang) {
   const char *titles[IND_MAX_SECTORS];
   double hist = history_end(c->sc);
   ind_gp_set_string(f, "title_main", ind_plot_scenario_title(c->sc));
-  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   ind_gp_set_label(f, "title_growth", ind_var_name_label(IND_V_GROWTH), lang, 0);
   ind_gp_set_label(f, "label_pv", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
   ind_gp_set_label(f, "label_growth", ind_var_unit_label(IND_V_GROWTH), lang, 1);
@@ -227,9 +218,9 @@ static void compare_block(FILE *f, const char *name, const compare_ctx *c, int g
 }
 
 static void compare_data(FILE *f, const void *ud, ind_lang lang) {
-  static const fixed_label fixed[] = {{"title_main", IND_L_COMPARE_TITLE}, {"label_year", IND_L_YEAR}};
+  static const ind_gp_fixed fixed[] = {{"title_main", IND_L_COMPARE_TITLE}, {"label_year", IND_L_YEAR}};
   const compare_ctx *c = ud;
-  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   int frac = is_fraction(c->var);
   ind_gp_set_label(f, "title_var", ind_var_name_label(c->var), lang, 0);
   ind_gp_set_label(f, "label_var", ind_var_unit_label(c->var), lang, 1);
@@ -385,10 +376,10 @@ static const char *draws_text(const ind_ensemble *e, ind_lang lang, char *buf, s
 }
 
 static void fan_level_data(FILE *f, const fan_ctx *c, ind_lang lang) {
-  static const fixed_label fixed[] = {
+  static const ind_gp_fixed fixed[] = {
     {"label_observed", IND_L_OBSERVED}, {"label_obs_median", IND_L_OBS_MEDIAN},
     {"label_history", IND_L_HISTORY}, {"label_projection", IND_L_PROJECTION}};
-  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   ind_gp_set_label(f, "title_pv", ind_var_name_label(IND_V_PRODUCTION_VALUE), lang, 0);
   ind_gp_set_label(f, "label_pv", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
   ind_gp_set_label(f, "title_growth", ind_var_name_label(IND_V_GROWTH), lang, 0);
@@ -400,9 +391,9 @@ static void fan_level_data(FILE *f, const fan_ctx *c, ind_lang lang) {
 }
 
 static void fan_gain_data(FILE *f, const fan_ctx *c, ind_lang lang) {
-  static const fixed_label fixed[] = {
+  static const ind_gp_fixed fixed[] = {
     {"label_gain_over", IND_L_GAIN_OVER}, {"title_gain", IND_L_PV_GAIN}, {"title_gain_pct", IND_L_PV_GAIN_PCT}};
-  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   if (c->baseline_name) ind_gp_set_string(f, "title_baseline", c->baseline_name);
   else ind_gp_set_label(f, "title_baseline", ind_label_get(IND_L_BASELINE), lang, 0);
   ind_gp_set_label(f, "label_gain", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
@@ -412,7 +403,7 @@ static void fan_gain_data(FILE *f, const fan_ctx *c, ind_lang lang) {
 }
 
 static void fan_data(FILE *f, const void *ud, ind_lang lang) {
-  static const fixed_label fixed[] = {
+  static const ind_gp_fixed fixed[] = {
     {"label_year", IND_L_YEAR}, {"label_median", IND_L_MEDIAN}, {"label_mean", IND_L_MEAN},
     {"label_band90", IND_L_BAND_90}, {"label_band50", IND_L_BAND_50}};
   const fan_ctx *c = ud;
@@ -423,7 +414,7 @@ static void fan_data(FILE *f, const void *ud, ind_lang lang) {
   if (c->sector == IND_TOTAL) ind_gp_set_label(f, "title_sector", ind_label_get(IND_L_TOTAL), lang, 0);
   else ind_gp_set_string(f, "title_sector", ind_plot_sector_title(sc, c->sector));
   ind_gp_set_string(f, "label_draws", draws_text(c->e, lang, buf, sizeof buf));
-  write_fixed_labels(f, fixed, sizeof fixed / sizeof *fixed, lang);
+  ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   ind_gp_set_number(f, "draws", (double)ind_ensemble_draws(c->e));
   ind_gp_set_number(f, "failed", (double)ind_ensemble_failed(c->e));
   ind_gp_set_number(f, "series", c->sector == IND_TOTAL ? sc->nsectors + 1 : c->sector + 1);

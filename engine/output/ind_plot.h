@@ -93,6 +93,68 @@ typedef struct ind_bars {
 ind_status ind_plot_bars(const char *dir, const char *stem, const ind_bars *b, const ind_plot_opts *opts,
                          ind_err *err);
 
+/* ---- What-if charts (ind_plotwhatif.c): ranking, tornado, waterfall ----
+ * Their texts (title, axis titles, labels, series names) are shown as given, a
+ * NULL one empty; a label wider than IND_PLOT_LABEL_COLS columns is cut with
+ * "…". The canvas grows with the number of bars and the longest label. Fixed
+ * texts the engine adds follow opts->lang; scripts get the engine's names for
+ * their own series (e.g. "sobol_first") from ind_label_find. opts may be NULL. */
+
+#define IND_PLOT_LABEL_COLS 60     /* labels are cut beyond this many columns */
+#define IND_RANKING_MAX 200        /* ranking: at most this many labels */
+#define IND_RANKING_MAX_SERIES 4   /* and series */
+#define IND_TORNADO_SHOWN 20       /* tornado: the largest swings drawn */
+#define IND_WATERFALL_MAX 200      /* waterfall: at most this many steps */
+
+/* A ranking: bars for a list of inputs or policies, one row per labels[i],
+ * i = 0..n-1, top to bottom in the order given (sort first), lying on their
+ * side so that long names like "event.fdi_wave.gF" read across even with 45
+ * rows. Each row holds nseries bars side by side, series s's from 0 to
+ * values[s][i]; with lo (and lo[s]) not NULL and lo[s][i] not NaN an error bar
+ * reaches down to lo[s][i], likewise up to hi[s][i] (one end missing: from the
+ * value; both: no error bar). A NaN value leaves its bar out. With several
+ * series a legend under the chart names them (series[s]; series may be NULL
+ * for one); with one, each bar's value is printed at its end. ylabel titles
+ * the value axis (along the bottom: the chart lies on its side). Sobol
+ * indices: two series, first- and total-order (ind_label_find("sobol_first"),
+ * "sobol_total"), with their bootstrap intervals; policies by benefit-cost
+ * ratio: one series. 1 <= n <= IND_RANKING_MAX, 1 <= nseries <=
+ * IND_RANKING_MAX_SERIES. */
+ind_status ind_plot_ranking(const char *dir, const char *stem, const char *title, const char *ylabel, int n,
+                            const char *const *labels, int nseries, const char *const *series,
+                            const double *const *values, const double *const *lo, const double *const *hi,
+                            const ind_plot_opts *opts, ind_err *err);
+
+/* A tornado chart of one output: input i (labels[i]) has a horizontal bar from
+ * low[i], the output with that input at its low quantile, to high[i], at its
+ * high quantile (every other input at its median). Bars are sorted by swing
+ * |high[i] - low[i]|, largest on top (NaN last; ties keep their order), and
+ * drawn from center (the output with every input at its median, a vertical
+ * line) in two parts coloured by side: the part reaching low[i] in one colour,
+ * the one reaching high[i] in another, so the sign of each effect shows; the
+ * outputs are printed at the bar ends. Only the IND_TORNADO_SHOWN largest
+ * swings are drawn, and a subtitle says so when n is larger ("20 inputs with
+ * the largest swing (of 45)", in opts->lang). xlabel titles the output axis.
+ * center must be finite; 1 <= n <= 1000000. */
+ind_status ind_plot_tornado(const char *dir, const char *stem, const char *title, const char *xlabel, int n,
+                            const char *const *labels, double center, const double *low, const double *high,
+                            const ind_plot_opts *opts, ind_err *err);
+
+/* A waterfall of an attribution: bar i (labels[i], i = 0..n-1) starts where
+ * bar i - 1 ended (the first at 0) and rises by values[i] (one colour) or
+ * falls (another); a last bar from 0 to the total, the sum of the values (a
+ * third colour), is labelled total_label (NULL: the fixed "Tổng / Total" in
+ * opts->lang). Dashed lines join each bar's end to the next bar; every bar's
+ * value is printed at its end (signed; the total plain). A NULL labels[i] is
+ * the fixed "Tương tác / Interaction": the gain of a package beyond its
+ * policies' gains alone. For the Shapley values of a package's policies, or
+ * their gains alone plus the interaction; ylabel titles the value axis. The
+ * labels are broken into lines under their bars (slanted instead when that
+ * would take more than 5 lines). Values finite; 1 <= n <= IND_WATERFALL_MAX. */
+ind_status ind_plot_waterfall(const char *dir, const char *stem, const char *title, const char *ylabel, int n,
+                              const char *const *labels, const double *values, const char *total_label,
+                              const ind_plot_opts *opts, ind_err *err);
+
 /* 1 if the gnuplot program of opts (NULL: "gnuplot") can be found, so a caller
  * can warn once and skip its plots. */
 int ind_plot_have_gnuplot(const ind_plot_opts *opts);
