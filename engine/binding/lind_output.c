@@ -235,63 +235,6 @@ static int out_plot_lines(lua_State *L) {
 }
 
 
-/* A list of n strings from field key of table idx, pushed (as a userdata
- * holding the pointers, with the strings anchored in a table below it). */
-static const char **string_list(lua_State *L, int idx, const char *key, int *n) {
-  lua_getfield(L, idx, key);
-  int t = lua_gettop(L);
-  luaL_checktype(L, t, LUA_TTABLE);
-  *n = (int)luaL_len(L, t);
-  if (*n < 1 || *n > 100000) lind_error(L, LIND_ERR_USAGE, "plot.bars: %s must list 1 to 100000 names", key);
-  lua_createtable(L, *n, 0);
-  int anchor = lua_gettop(L);
-  const char **v = lua_newuserdatauv(L, (size_t)*n * sizeof(char *), 1);
-  lua_pushvalue(L, anchor);
-  lua_setiuservalue(L, -2, 1);
-  for (int j = 0; j < *n; j++) {
-    lua_rawgeti(L, t, j + 1);
-    v[j] = luaL_tolstring(L, -1, NULL);
-    lua_rawseti(L, anchor, j + 1);
-    lua_pop(L, 1);
-  }
-  lua_replace(L, t); /* leave only the userdata */
-  lua_settop(L, t);
-  return v;
-}
-
-/* Field key of table idx as a list of n numbers (pushed), or NULL when absent. */
-static const double *field_numbers(lua_State *L, int idx, const char *key, int n) {
-  lua_getfield(L, idx, key);
-  if (lua_isnil(L, -1)) return NULL;
-  return number_list(L, lua_gettop(L), n);
-}
-
-/* core.plot_bars(dir, stem, {title, subtitle, xlabel, categories, series, lo, hi [, wlo, whi, wmid],
- * reference, overlay}, opts): lo, hi (and the whiskers) list #series × #categories numbers, series by series. */
-static int out_plot_bars(lua_State *L) {
-  ind_err err;
-  ind_bars b = {0};
-  const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
-  luaL_checktype(L, 3, LUA_TTABLE);
-  b.cats = string_list(L, 3, "categories", &b.ncats);
-  b.series = string_list(L, 3, "series", &b.nseries);
-  int n = b.ncats * b.nseries;
-  b.lo = field_numbers(L, 3, "lo", n);
-  b.hi = field_numbers(L, 3, "hi", n);
-  b.wlo = field_numbers(L, 3, "wlo", n);
-  b.whi = field_numbers(L, 3, "whi", n);
-  b.wmid = field_numbers(L, 3, "wmid", n);
-  b.title = opt_string(L, 3, "title");
-  b.subtitle = opt_string(L, 3, "subtitle");
-  b.xlabel = opt_string(L, 3, "xlabel");
-  lua_getfield(L, 3, "reference");
-  b.reference = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN;
-  lua_getfield(L, 3, "overlay");
-  b.overlay = lua_toboolean(L, -1);
-  ind_plot_opts o = lind_plot_opts(L, 4);
-  return lind_plot_result(L, ind_plot_bars(dir, stem, &b, &o, &err), &err);
-}
-
 /* core.write_table(path, columns, rows): a CSV file with the header columns and
  * one line per row (a list of strings and numbers; nil or false: empty). The
  * strings stay in their tables (arguments on the stack) while the file is written. */
@@ -496,7 +439,6 @@ static const luaL_Reg output_funcs[] = {
   {"plot_projection", out_plot_projection},
   {"plot_compare", out_plot_compare},
   {"plot_lines", out_plot_lines},
-  {"plot_bars", out_plot_bars},
   {"plot_ranking", out_plot_ranking},
   {"plot_tornado", out_plot_tornado},
   {"plot_waterfall", out_plot_waterfall},

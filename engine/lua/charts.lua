@@ -1,49 +1,43 @@
--- charts.lua — the what-if charts, all drawn as horizontal bars (plots/bars.gp)
--- or lines: plot.bars (the general form), plot.tornado and plot.sobol (a
--- sensitivity() result), plot.waterfall (an attribution() result) and
--- plot.economics (the cumulative net present value of economics() results).
+-- charts.lua — the what-if charts: plot.ranking (horizontal bars with error
+-- bars), plot.tornado and plot.sobol (a sensitivity() result), plot.waterfall
+-- (an attribution() result) and plot.economics (the cumulative net present
+-- value of economics() results). Templates plots/{ranking,tornado,waterfall}.gp.
 local core = require "indsim.core"
 local check = require "indsim.check"
 local api = require "indsim.api"
+local options = require "indsim.options"
 
 local M = {}
 
 local function num(v) return type(v) == "number" and v or nil end
 
--- plot.bars{ categories = {...}, series = { {name =, lo = {...}, hi = {...},
---            whisker = {lo =, hi =, mid =}}, ... }, reference =, overlay =,
---            title =, subtitle =, xlabel =, file = }: one row per category, top
--- to bottom; series s's bar in category c spans lo[c]..hi[c] (nil: no bar).
-function M.bars(t)
+local NAN = 0 / 0
+local function gap(v) return num(v) or NAN end -- a missing value: a gap in the chart
+
+-- plot.ranking{ labels = {...}, series = { {name =, values = {...}, lo = {...},
+--               hi = {...}}, ... }, title =, xlabel =, file = }: horizontal
+-- bars, one row per label (top to bottom as given), the series side by side,
+-- optional error bars from lo to hi; nil values are gaps.
+function M.ranking(t)
   local where = check.where()
-  check.typed(t, "table", where, {}, "plot.bars")
-  check.keys(t, check.set { "categories", "series", "reference", "overlay", "title", "subtitle", "xlabel", "file" },
-             where, {}, "plot.bars")
-  local cats = check.list(t.categories, where, { "categories" }, "the categories' names")
-  local series = check.list(t.series, where, { "series" }, "the series")
-  local names, lo, hi, wlo, whi, wmid = {}, {}, {}, {}, {}, {}
-  local whiskers = false
-  for s, ser in ipairs(series) do
+  check.typed(t, "table", where, {}, "plot.ranking")
+  check.keys(t, check.set { "labels", "series", "title", "xlabel", "file" }, where, {}, "plot.ranking")
+  local labels = check.list(t.labels, where, { "labels" }, "the rows' names")
+  local series = {}
+  for s, ser in ipairs(check.list(t.series, where, { "series" }, "the series")) do
     check.typed(ser, "table", where, { "series", s }, "a series")
-    check.keys(ser, check.set { "name", "lo", "hi", "whisker" }, where, { "series", s }, "a series")
-    check.typed(ser.lo, "table", where, { "series", s, "lo" }, "the bars' starts")
-    check.typed(ser.hi, "table", where, { "series", s, "hi" }, "the bars' ends")
-    names[s] = tostring(ser.name or ("series " .. s))
-    local w = ser.whisker
-    if w then check.typed(w, "table", where, { "series", s, "whisker" }, "{lo =, hi =, mid =}"); whiskers = true end
-    for c = 1, #cats do
-      local k = (s - 1) * #cats + c
-      lo[k], hi[k] = num(ser.lo[c]), num(ser.hi[c])
-      if w then wlo[k], whi[k], wmid[k] = num(w.lo and w.lo[c]), num(w.hi and w.hi[c]), num(w.mid and w.mid[c]) end
+    check.keys(ser, check.set { "name", "values", "lo", "hi" }, where, { "series", s }, "a series")
+    local out = { name = ser.name and tostring(ser.name) or nil, values = {}, lo = ser.lo and {}, hi = ser.hi and {} }
+    for c = 1, #labels do
+      out.values[c] = gap(ser.values[c])
+      if ser.lo then out.lo[c] = gap(ser.lo[c]) end
+      if ser.hi then out.hi[c] = gap(ser.hi[c]) end
     end
+    series[s] = out
   end
-  if t.reference ~= nil then check.number_in(t.reference, -math.huge, math.huge, where, { "reference" }) end
-  local dir, stem, po = api.plot_begin(t.file, "bars")
+  local dir, stem, po = api.plot_begin(t.file, "ranking")
   if not dir then return false end
-  local spec = { title = t.title or "", subtitle = t.subtitle or "", xlabel = t.xlabel or "", categories = cats,
-                 series = names, lo = lo, hi = hi, reference = t.reference, overlay = t.overlay and true or false }
-  if whiskers then spec.wlo, spec.whi, spec.wmid = wlo, whi, wmid end
-  local ok, msg = core.plot_bars(dir, stem, spec, po)
+  local ok, msg = core.plot_ranking(dir, stem, { title = t.title, ylabel = t.xlabel, labels = labels, series = series }, po)
   return api.plot_done(ok, msg, dir, stem, po.format)
 end
 
@@ -84,24 +78,20 @@ local function sens_args(res, opts, method, what, top)
   return opts, k, order
 end
 
--- plot.tornado(sens, {output = 1, top = 15, file =, title =}): each number's
--- swing of the output, set to its low and then its high value, around the
--- output at the medians; the widest swing on top.
+-- plot.tornado(sens, {output = 1, file =, title =}): each number's swing of
+-- the output, set to its low and then its high value, around the output at
+-- the medians; the 20 widest swings, widest on top.
 function M.tornado(res, opts)
   local k, order
-  opts, k, order = sens_args(res, opts, "oat", "plot.tornado", 15)
-  local center, lo, hi = res.center[k], res.lo[k], res.hi[k]
-  local cats, mid, low, high = {}, {}, {}, {}
-  for j, i in ipairs(order) do
-    cats[j], mid[j], low[j], high[j] = res.inputs[i], center, num(lo[i]), num(hi[i])
-  end
-  return M.bars {
+  opts, k, order = sens_args(res, opts, "oat", "plot.tornado", math.huge)
+  local labels, low, high = {}, {}, {}
+  for j, i in ipairs(order) do labels[j], low[j], high[j] = res.inputs[i], gap(res.lo[k][i]), gap(res.hi[k][i]) end
+  local dir, stem, po = api.plot_begin(opts.file or "sensitivity/tornado.png", "tornado")
+  if not dir then return false end
+  local ok, msg = core.plot_tornado(dir, stem, {
     title = opts.title or ("Sensitivity of " .. output_title(res.outputs[k]) .. " — " .. res.name),
-    subtitle = "one number at a time at its low, then its high quantile; the others at their medians",
-    xlabel = output_title(res.outputs[k]), categories = cats, reference = center, overlay = true,
-    series = { { name = "number at its low value", lo = mid, hi = low }, { name = "at its high value", lo = mid, hi = high } },
-    file = opts.file or ("sensitivity/tornado.png"),
-  }
+    xlabel = output_title(res.outputs[k]), labels = labels, center = res.center[k], low = low, high = high }, po)
+  return api.plot_done(ok, msg, dir, stem, po.format)
 end
 
 -- plot.sobol(sens, {output = 1, top = 20, file =, title =}): first- and
@@ -109,54 +99,42 @@ end
 function M.sobol(res, opts)
   local k, order
   opts, k, order = sens_args(res, opts, "sobol", "plot.sobol", 20)
-  local function series(name, v, vlo, vhi)
-    local s = { name = name, lo = {}, hi = {}, whisker = { lo = {}, hi = {}, mid = {} } }
-    for j, i in ipairs(order) do
-      s.lo[j], s.hi[j] = 0, num(v[k][i])
-      s.whisker.lo[j], s.whisker.hi[j], s.whisker.mid[j] = num(vlo[k][i]), num(vhi[k][i]), num(v[k][i])
-    end
+  local function series(label, v, vlo, vhi)
+    local s = { name = core.plot_label(label, options.lang), values = {}, lo = {}, hi = {} }
+    for j, i in ipairs(order) do s.values[j], s.lo[j], s.hi[j] = num(v[k][i]), num(vlo[k][i]), num(vhi[k][i]) end
     return s
   end
-  local cats = {}
-  for j, i in ipairs(order) do cats[j] = res.inputs[i] end
-  return M.bars {
-    title = opts.title or ("Sobol indices of " .. output_title(res.outputs[k]) .. " — " .. res.name),
-    subtitle = ("%d base samples%s; whiskers: %d %% bootstrap intervals"):format(res.n, res.random_points and " (pseudo-random points)" or "",
-                                                                             math.floor(100 * res.level + 0.5)),
-    xlabel = "share of the output's variance", categories = cats, reference = 0,
-    series = { series("first order", res.s1, res.s1_lo, res.s1_hi), series("total order", res.st, res.st_lo, res.st_hi) },
+  local labels = {}
+  for j, i in ipairs(order) do labels[j] = res.inputs[i] end
+  return M.ranking {
+    title = opts.title or ("Sobol indices of %s — %s (%d samples%s, %d %% intervals)"):format(output_title(res.outputs[k]),
+      res.name, res.n, res.random_points and ", pseudo-random" or "", math.floor(100 * res.level + 0.5)),
+    xlabel = core.plot_label("sobol_index", options.lang), labels = labels,
+    series = { series("sobol_first", res.s1, res.s1_lo, res.s1_hi), series("sobol_total", res.st, res.st_lo, res.st_hi) },
     file = opts.file or "sensitivity/sobol.png",
   }
 end
 
--- plot.waterfall(attr, {file =, title =, xlabel =}): two waterfalls side by
--- side that both end at the package's gain: the policies one by one alone,
--- then the interaction; and the policies' Shapley shares.
+-- plot.waterfall(attr, {by = "alone"|"shapley", file =, title =, ylabel =}): a
+-- waterfall to the package's gain: each policy's gain alone, then the
+-- interaction (default); or each policy's Shapley share (they add up to it).
 function M.waterfall(attr, opts)
   local where = check.where()
   if type(attr) ~= "table" or not attr.shares then check.fail(where, {}, "plot.waterfall expects the result of attribution()") end
   opts = opts or {}
-  check.keys(opts, check.set { "file", "title", "xlabel", "name" }, where, {}, "plot.waterfall's options")
-  local cats = {}
-  local alone = { name = "alone, then the interaction", lo = {}, hi = {} }
-  local shapley = { name = "Shapley share", lo = {}, hi = {} }
-  local a, s = 0, 0
-  for i, p in ipairs(attr.shares) do
-    cats[i] = p.name
-    alone.lo[i], alone.hi[i], a = a, a + p.alone, a + p.alone
-    shapley.lo[i], shapley.hi[i], s = s, s + p.value, s + p.value
-  end
-  local n = #cats
-  cats[n + 1], alone.lo[n + 1], alone.hi[n + 1] = "interaction", a, a + attr.interaction
-  cats[n + 2] = "package"
-  alone.lo[n + 2], alone.hi[n + 2], shapley.lo[n + 2], shapley.hi[n + 2] = 0, attr.total, 0, attr.total
-  return M.bars {
-    title = opts.title or ("What each policy adds" .. (opts.name and (" — " .. opts.name) or "")),
-    subtitle = attr.exact and "Shapley values over every subset of the policies"
-               or "Shapley values estimated over random orders of the policies",
-    xlabel = opts.xlabel or attr.label or "gain over the baseline",
-    categories = cats, series = { alone, shapley }, reference = 0, file = opts.file or "attribution.png",
-  }
+  check.keys(opts, check.set { "by", "file", "title", "ylabel" }, where, {}, "plot.waterfall's options")
+  local by = opts.by or "alone"
+  if by ~= "alone" and by ~= "shapley" then check.fail(where, { "by" }, "'%s': alone or shapley", tostring(by)) end
+  local labels, values = {}, {}
+  for i, p in ipairs(attr.shares) do labels[i], values[i] = p.name, by == "alone" and p.alone or p.value end
+  local dir, stem, po = api.plot_begin(opts.file, by == "alone" and "attribution" or "attribution_shapley")
+  if not dir then return false end
+  local ok, msg = core.plot_waterfall(dir, stem, {
+    title = opts.title or (by == "alone" and "Each policy alone, then what they add together"
+                           or ("Shapley shares of the package's gain" .. (attr.exact and "" or " (sampled orders)"))),
+    ylabel = opts.ylabel or attr.label, labels = labels, values = values,
+    interaction = by == "alone" and attr.interaction or nil }, po)
+  return api.plot_done(ok, msg, dir, stem, po.format)
 end
 
 -- plot.economics(list of economics() results, {file =, title =}): each

@@ -103,18 +103,14 @@ end
 -- The charts: NPV of each scenario with its band; the cumulative NPV by year.
 function M.plot(rows, baseline_name, basis)
   if not options.plots or #rows == 0 then return end
-  local cats, lo, hi = {}, {}, {}
-  local whisker = { lo = {}, hi = {}, mid = {} }
+  local labels, npv = {}, { name = "NPV", values = {}, lo = {}, hi = {} }
   for i, r in ipairs(rows) do
-    cats[i], lo[i], hi[i] = r.name, 0, r.econ.npv
-    local b = r.bands and r.bands.npv
-    if b then whisker.lo[i], whisker.hi[i], whisker.mid[i] = b.q05, b.q95, b.q50 end
+    local b = r.bands and r.bands.npv or {}
+    labels[i], npv.values[i], npv.lo[i], npv.hi[i] = r.name, r.econ.npv, b.q05, b.q95
   end
-  api.plot.bars {
-    title = ("Net present value against '%s'"):format(baseline_name), subtitle = basis:match("^(.-);") or basis,
-    xlabel = "bn VND (bar: central run; whisker: median and 90 % band over the draws)", categories = cats,
-    series = { { name = "NPV", lo = lo, hi = hi, whisker = rows[1].bands and whisker or nil } }, reference = 0,
-    file = "economics.png",
+  api.plot.ranking {
+    title = ("Net present value against '%s' (bar: central run; error bar: 90 %% band)"):format(baseline_name),
+    xlabel = basis:match("^(.-);") or basis, labels = labels, series = { npv }, file = "economics.png",
   }
   local list = {}
   for i, r in ipairs(rows) do list[i] = r.econ end

@@ -72,27 +72,6 @@ ind_status ind_plot_fan(const char *dir, const char *stem, const ind_scenario *s
                         ind_set set, int sector, const char *baseline_name, const ind_plot_opts *opts,
                         ind_err *err);
 
-/* Horizontal bars, one row per category (top to bottom in the order given),
- * for tornado charts, waterfalls and indices with intervals. Series s's bar in
- * category c spans lo[s*ncats + c] .. hi[s*ncats + c] (either NaN: no bar);
- * with whiskers (wlo, whi and wmid not NULL) an interval wlo..whi around wmid
- * is drawn over it (NaN: none). overlay puts every series on the same row (a
- * waterfall's kinds of bar), else they stand side by side. A vertical dashed
- * line at reference unless it is NaN. Texts are shown as given; the legend
- * names the series when there are several. */
-typedef struct ind_bars {
-  const char *title, *subtitle, *xlabel;
-  int ncats, nseries;
-  const char *const *cats, *const *series;
-  const double *lo, *hi;            /* nseries × ncats, series by series */
-  const double *wlo, *whi, *wmid;   /* the same shape, or all NULL */
-  double reference;
-  int overlay;
-} ind_bars;
-
-ind_status ind_plot_bars(const char *dir, const char *stem, const ind_bars *b, const ind_plot_opts *opts,
-                         ind_err *err);
-
 /* ---- What-if charts (ind_plotwhatif.c): ranking, tornado, waterfall ----
  * Their texts (title, axis titles, labels, series names) are shown as given, a
  * NULL one empty; a label wider than IND_PLOT_LABEL_COLS columns is cut with

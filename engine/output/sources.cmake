@@ -9,7 +9,6 @@ list(APPEND INDSIM_OUTPUT_SOURCES
   output/ind_fan.c
   output/ind_plotjob.c
   output/ind_plot.c
-  output/ind_plotbars.c
   output/ind_plotwhatif.c
   output/ind_table.c
 )
