@@ -271,8 +271,22 @@ static int ensemble_economics(lua_State *L) {
   return 1;
 }
 
+/* e:economics_quantile(name, q): quantile q of npv, bcr, pv_benefit, pv_cost or payback_year. */
+static int ensemble_economics_quantile(lua_State *L) {
+  static const char *const names[] = {"npv", "bcr", "pv_benefit", "pv_cost", "payback_year", NULL};
+  lind_ensemble *u = check_ensemble(L, 1);
+  int k = luaL_checkoption(L, 2, NULL, names);
+  double q = luaL_checknumber(L, 3);
+  luaL_argcheck(L, q >= 0 && q <= 1, 3, "a probability in [0, 1]");
+  double v = ind_ensemble_econ_quantile(u->e, (ind_econ_out)k, q);
+  if (isnan(v)) lua_pushnil(L);
+  else lua_pushnumber(L, v);
+  return 1;
+}
+
 static const luaL_Reg ensemble_methods[] = {
   {"economics", ensemble_economics},
+  {"economics_quantile", ensemble_economics_quantile},
   {"stats", ensemble_stats},
   {"quantile", ensemble_quantile},
   {"observations", ensemble_observations},

@@ -162,7 +162,8 @@ static int util_chdir(lua_State *L) {
   return 0;
 }
 
-/* core.minimize(f, x0, step [, {max_iter, tol}]) -> x, f(x), iterations:
+/* core.minimize(f, x0, step [, {max_iter, tol}]) -> x, f(x), iterations, converged
+ * (the simplex smaller than tol before max_iter iterations):
  * GSL's Nelder–Mead simplex (nmsimplex2) on a Lua function of a list of
  * numbers. The minimizer is held by a userdata, so an error raised by f
  * (which unwinds through GSL) cannot leak it. */
@@ -243,13 +244,13 @@ static int util_minimize(lua_State *L) {
   int status = gsl_multimin_fminimizer_set(c->m, &fn, x0, step);
   gsl_vector_free(x0);
   gsl_vector_free(step);
-  int it = 0;
-  while (status == GSL_SUCCESS && it++ < max_iter) {
+  int it = 0, converged = 0;
+  while (status == GSL_SUCCESS && it < max_iter) {
+    it++;
     status = gsl_multimin_fminimizer_iterate(c->m);
     if (status) break;
-    status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(c->m), tol);
-    if (status == GSL_SUCCESS) break;
-    status = GSL_SUCCESS;
+    converged = gsl_multimin_test_size(gsl_multimin_fminimizer_size(c->m), tol) == GSL_SUCCESS;
+    if (converged) break;
   }
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
@@ -258,7 +259,8 @@ static int util_minimize(lua_State *L) {
   }
   lua_pushnumber(L, gsl_multimin_fminimizer_minimum(c->m));
   lua_pushinteger(L, it);
-  return 3;
+  lua_pushboolean(L, converged);
+  return 4;
 }
 
 static const luaL_Reg util_funcs[] = {

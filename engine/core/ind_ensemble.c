@@ -498,3 +498,7 @@ ind_status ind_ensemble_econ(const ind_ensemble *e, ind_econ_out k, ind_stats *o
   stats_of(e, econ_cell(e, k), out);
   return IND_OK;
 }
+
+double ind_ensemble_econ_quantile(const ind_ensemble *e, ind_econ_out k, double q) {
+  return (int)k < 0 || (int)k >= e->necon ? NAN : quantile_of(e, econ_cell(e, k), q);
+}

@@ -15,9 +15,23 @@ local function scenario_mod() return require "indsim.scenario" end
 -- What a run is worth, measured against the baseline's run: the gain in
 -- `output` (an annual variable, production_value by default) in `year`, or,
 -- with output = "npv", the net present value (economics()).
+-- An annual variable's name, checked (path: where it was given).
+local VARS
+local function check_var(var, where, path)
+  if not VARS then
+    VARS = {}
+    for _, v in ipairs(core.vars()) do VARS[v.name] = true; VARS[#VARS + 1] = v.name end
+  end
+  if type(var) ~= "string" or not VARS[var] then
+    check.fail(where, path, "'%s': not an output; one of npv, bcr or %s", tostring(var), table.concat(VARS, ", "))
+  end
+  return var
+end
+
 local function measure(opts, where)
   local output, year = opts.output or "production_value", opts.year
   if output ~= "npv" and output ~= "bcr" then
+    check_var(output, where, { "output" })
     if math.type(year) ~= "integer" then check.fail(where, { "year" }, "the year of the output to compare (a whole year)") end
   end
   return function(r, base)
@@ -49,6 +63,8 @@ local function output_spec(o, where, i)
   check.keys(o, check.set { "var", "year", "sector", "set" }, where, { "outputs", i }, "an output")
   local set = o.set or "level"
   if not SETS[set] then check.fail(where, { "outputs", i, "set" }, "level, gain or gain_pct") end
+  check_var(o.var or "production_value", where, { "outputs", i, "var" })
+  if math.type(o.year) ~= "integer" then check.fail(where, { "outputs", i, "year" }, "the year of the output (a whole year)") end
   local label = ("%s %s %d%s"):format(o.var or "production_value", o.sector or "total", o.year or 0,
                                       set ~= "level" and (" (" .. set .. ")") or "")
   return { var = o.var or "production_value", year = o.year, sector = o.sector or "total", set = set }, label
@@ -99,17 +115,29 @@ end
 
 -- ---- attribution --------------------------------------------------------
 
-local function subset_value(cache, base_sc, base_r, policies, mask, value)
-  if cache[mask] then return cache[mask] end
-  local chosen = {}
-  for i, p in ipairs(policies) do if mask & (1 << (i - 1)) ~= 0 then chosen[#chosen + 1] = p end end
-  local v = 0
-  if #chosen > 0 then
-    local r = api().run(base_sc:with { name = base_sc.name .. " +" .. mask, policies = chosen })
-    v = value(r, base_r)
+-- The package's policies that its baseline does not have (the players), and
+-- the rest (kept in every subset).
+local function own_policies(package, base_sc)
+  local in_base = {}
+  for _, p in ipairs(base_sc.policies) do in_base[p] = true end
+  local own, kept = {}, {}
+  for _, p in ipairs(package.policies) do
+    if in_base[p] then kept[#kept + 1] = p else own[#own + 1] = p end
   end
-  cache[mask] = v
-  return v
+  return own, kept
+end
+
+-- The gain over the baseline of the package with only the players in mask
+-- (and everything else the package has: its parameters, events and kept
+-- policies). The empty subset's gain is what the package changes besides
+-- its players (0 when it is its baseline plus policies).
+local function subset_value(cache, package, base_r, kept, policies, mask, value)
+  if cache[mask] then return cache[mask] end
+  local chosen = table.move(kept, 1, #kept, 1, {})
+  for i, p in ipairs(policies) do if mask & (1 << (i - 1)) ~= 0 then chosen[#chosen + 1] = p end end
+  local r = api().run(package:with { name = package.name .. " +" .. mask, policies = chosen })
+  cache[mask] = value(r, base_r)
+  return cache[mask]
 end
 
 local function factorial(n) local f = 1 for i = 2, n do f = f * i end return f end
@@ -168,21 +196,20 @@ function M.attribution(package, opts)
   check.keys(opts, check.set { "baseline", "output", "year", "samples", "seed" }, where, {}, "attribution's options")
   local base_sc = opts.baseline or package.base
   if not scenario.is_scenario(base_sc) then check.fail(where, { "baseline" }, "attribution needs baseline = (the scenario without the policies)") end
-  local policies = package.policies
+  local policies, kept = own_policies(package, base_sc)
   local n = #policies
-  if n == 0 then check.fail(where, {}, "'%s' has no policies to attribute", package.name) end
-  base_sc = base_sc:with { name = package.name .. " (without policies)", policies = {} }
+  if n == 0 then check.fail(where, {}, "'%s' has no policies of its own to attribute (its baseline has them all)", package.name) end
   local value = measure(opts, where)
   local base_r = api().run(base_sc)
   local cache = {}
-  local function v(mask) return subset_value(cache, base_sc, base_r, policies, mask, value) end
+  local function v(mask) return subset_value(cache, package, base_r, kept, policies, mask, value) end
   local exact = n <= 8
   local phi = exact and shapley_exact(n, v) or shapley_sampled(n, v, opts.samples or 2000, opts.seed or 1)
-  local full = v((1 << n) - 1)
-  local out = { total = full, shares = {}, exact = exact, pairs = {}, label = measure_label(opts) }
-  local singles = 0
+  local full, none = v((1 << n) - 1), v(0)
+  local out = { total = full, other = none, shares = {}, exact = exact, pairs = {}, label = measure_label(opts) }
+  local singles = none
   for i, p in ipairs(policies) do
-    local alone = v(1 << (i - 1))
+    local alone = v(1 << (i - 1)) - none
     singles = singles + alone
     out.shares[i] = { name = p.name, value = phi[i], alone = alone, share = full ~= 0 and phi[i] / full or nil }
   end
@@ -192,7 +219,7 @@ function M.attribution(package, opts)
       for j = i + 1, n do
         local both = v((1 << (i - 1)) | (1 << (j - 1)))
         out.pairs[#out.pairs + 1] = { a = policies[i].name, b = policies[j].name,
-                                      value = both - v(1 << (i - 1)) - v(1 << (j - 1)) }
+                                      value = both - v(1 << (i - 1)) - v(1 << (j - 1)) + none }
       end
     end
     table.sort(out.pairs, function(x, y) return math.abs(x.value) > math.abs(y.value) end)
@@ -220,7 +247,8 @@ local function split_scenario(base, kinds, budgets, opts, tag)
   for i, kind in ipairs(kinds) do
     policies[i] = kind { from = opts.from or 2008, to = opts.to, budget = budgets[i], targets = opts.targets and opts.targets[i] }
   end
-  return base:with { name = ("%s split %s"):format(base.name, tag), policies = policies }
+  -- added to the baseline's own policies, which every split keeps
+  return base:with { name = ("%s split %s"):format(base.name, tag), add_policies = policies }
 end
 
 -- The objective of a split, to maximise: the measure of its run against the
@@ -231,12 +259,29 @@ local function objective(opts, where)
   return function(sc, base)
     if opts.quantile then
       local e = api().ensemble(sc, { n = opts.n or 400, seed = opts.seed or 1, baseline = base, progress = false })
-      if opts.output == "npv" then return e:economics().npv["q" .. ("%02d"):format(math.floor(opts.quantile * 100 + 0.5))] end
+      if opts.output == "npv" or opts.output == "bcr" then return e:economics_quantile(opts.output, opts.quantile) end
       return e:quantile(opts.output or "production_value", opts.year, "total", opts.quantile, "gain")
     end
     base_r = base_r or api().run(base)
     return value(api().run(sc), base_r)
   end
+end
+
+-- The per-policy minimums and maximums, checked: each min <= its max, the
+-- minimums within the total, the maximums able to take it.
+local function bounds(t, k, total, where)
+  local mins, maxs, summin, summax = {}, {}, 0, 0
+  for i = 1, k do
+    mins[i] = t.min and t.min[i] or 0
+    maxs[i] = t.max and t.max[i] or total
+    check.number_in(mins[i], 0, 1e9, where, { "min", i }, "bn VND a year")
+    check.number_in(maxs[i], 0, 1e9, where, { "max", i }, "bn VND a year")
+    if mins[i] > maxs[i] then check.fail(where, { "min", i }, "the minimum %g is above the maximum %g", mins[i], maxs[i]) end
+    summin, summax = summin + mins[i], summax + maxs[i]
+  end
+  if summin > total then check.fail(where, { "min" }, "the minimums (%g) exceed the total (%g)", summin, total) end
+  if summax < total then check.fail(where, { "max" }, "the maximums (%g) cannot take the total (%g)", summax, total) end
+  return mins, maxs
 end
 
 local SPLIT_KEYS = check.set { "baseline", "policies", "total", "min", "max", "from", "to", "targets", "output", "year",
@@ -254,14 +299,7 @@ function M.optimize_split(t)
   local k = #kinds
   if k < 2 then check.fail(where, { "policies" }, "a split needs at least two policies") end
   local total = check.number_in(t.total, 0, 1e9, where, { "total" }, "bn VND a year")
-  local mins, maxs = {}, {}
-  for i = 1, k do
-    mins[i] = t.min and t.min[i] or 0
-    maxs[i] = t.max and t.max[i] or total
-  end
-  local summin = 0
-  for i = 1, k do summin = summin + mins[i] end
-  if summin > total then check.fail(where, { "min" }, "the minimums (%g) exceed the total (%g)", summin, total) end
+  local mins, maxs = bounds(t, k, total, where)
   local f = objective(t, where)
   local evals = 0
   local function score(y)
@@ -274,9 +312,10 @@ function M.optimize_split(t)
   end
   local y0, step = {}, {}
   for i = 1, k - 1 do y0[i], step[i] = 0, 1 end
-  local y, fy, iterations = core.minimize(score, y0, step, { max_iter = t.max_iter or 200, tol = 1e-4 })
+  local y, fy, iterations, converged = core.minimize(score, y0, step, { max_iter = t.max_iter or 200, tol = 1e-4 })
   local best = budgets_of(y, k, total, mins)
-  local out = { budgets = best, value = -fy, evaluations = evals, iterations = iterations, names = {} }
+  -- converged false: the iterations ran out (a minimum that binds puts the optimum at an infinite score)
+  local out = { budgets = best, value = -fy, evaluations = evals, iterations = iterations, converged = converged, names = {} }
   for i, kind in ipairs(kinds) do out.names[i] = kind.name end
   if t.grid and k <= 3 then out.grid = M.split_grid(base, kinds, total, mins, t, f, t.grid) end
   return out
@@ -311,6 +350,7 @@ function M.budget_for_target(t)
   check.keys(t, check.set { "baseline", "policies", "target", "probability", "max_total", "n", "seed", "tol", "from", "to",
                             "targets", "min", "max" }, where, {}, "budget_for_target")
   local base = t.baseline
+  if not scenario_mod().is_scenario(base) then check.fail(where, { "baseline" }, "the scenario the policies are added to") end
   local kinds = check.list(t.policies, where, { "policies" }, "the policy kinds")
   local observe = require "indsim.observe"
   if not observe.is_target(t.target) then check.fail(where, { "target" }, "a plan target (target.avg_growth{...})") end
