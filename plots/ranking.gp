@@ -50,7 +50,7 @@ set errorbars 0.6
 # where a NaN only in the error columns would still draw a cap)
 # the legend (several series): one row a series under the value axis
 key_h = nseries > 1 ? 20 * nseries + 12 : 0
-set bmargin at screen (key_h + 55) * px
+set bmargin at screen (key_h + 62) * px   # the value axis and its label above the legend
 if (nseries > 1) {
   set key at screen 0.5, screen (key_h - 4) * px center top vertical Left reverse samplen 1.5 font ',11'
 } else {

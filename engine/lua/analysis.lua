@@ -331,7 +331,7 @@ function M.split_grid(base, kinds, total, mins, opts, f, steps)
     for b = 0, (#kinds == 3 and steps - a or 0) do
       local s1 = a / steps
       local s2 = #kinds == 3 and b / steps or (1 - s1)
-      local shares = { s1, s2, #kinds == 3 and (1 - s1 - s2) or nil }
+      local shares = { s1, s2, #kinds == 3 and math.max(0, 1 - s1 - s2) or nil } -- no −1e-17 from round-off
       local budgets = {}
       for i = 1, #kinds do budgets[i] = mins[i] + spare * shares[i] end
       rows[#rows + 1] = { budgets = budgets, value = f(split_scenario(base, kinds, budgets, opts, ("grid %d %d"):format(a, b)), base) }
@@ -341,9 +341,24 @@ function M.split_grid(base, kinds, total, mins, opts, f, steps)
 end
 
 -- budget_for_target{ baseline =, policies = {...}, target = target.avg_growth{...}, probability = 0.9,
---                    max_total =, n =, seed =, tol = }: the smallest total budget whose best split meets the
--- target with at least that probability (bisection on the total; at each total the split maximising the
--- probability).
+--                    max_total =, n =, seed =, tol =, min =, max = }: the smallest total budget a year (bisection
+-- between the minimums' sum and the smaller of max_total and the maximums' sum) whose split meets the target
+-- with at least that probability over an ensemble. At each total the split is the one maximising the
+-- central run's gain in the target's variable in its last year (the target's sector's gain when it names
+-- one is still measured on the total), not the probability itself: that would need an ensemble per step.
+local function target_chance(t, base, kinds)
+  local function prob(sc)
+    local s = sc:with { name = sc.name .. " target", targets = { t.target } }
+    return api().ensemble(s, { n = t.n or 300, seed = t.seed or 1, progress = false }):targets()[1].p_met
+  end
+  return function(total)
+    if #kinds == 1 then return prob(split_scenario(base, kinds, { total }, t, "only")), { total } end
+    local r = M.optimize_split { baseline = base, policies = kinds, total = total, from = t.from, to = t.to, targets = t.targets,
+                                 min = t.min, max = t.max, max_iter = 60, output = t.target.var, year = t.target.year1 }
+    return prob(split_scenario(base, kinds, r.budgets, t, "best")), r.budgets
+  end
+end
+
 function M.budget_for_target(t)
   local where = check.where()
   check.typed(t, "table", where, {}, "budget_for_target")
@@ -355,29 +370,24 @@ function M.budget_for_target(t)
   local observe = require "indsim.observe"
   if not observe.is_target(t.target) then check.fail(where, { "target" }, "a plan target (target.avg_growth{...})") end
   local p = check.number_in(t.probability or 0.9, 0.01, 0.999, where, { "probability" })
-  local function chance(total)
-    local best = 0
-    local function prob(sc)
-      local s = sc:with { name = sc.name .. " target", targets = { t.target } }
-      local e = api().ensemble(s, { n = t.n or 300, seed = t.seed or 1, progress = false })
-      return e:targets()[1].p_met
-    end
-    if #kinds == 1 then
-      return prob(split_scenario(base, kinds, { total }, t, "only")), { total }
-    end
-    local r = M.optimize_split { baseline = base, policies = kinds, total = total, from = t.from, to = t.to, targets = t.targets,
-                                 min = t.min, max = t.max, max_iter = 60, output = "production_value", year = t.target.year1,
-                                 quantile = nil }
-    best = prob(split_scenario(base, kinds, r.budgets, t, "best"))
-    return best, r.budgets
+  local max_total = check.number_in(t.max_total or 5000, 1, 1e9, where, { "max_total" }, "bn VND a year")
+  local lo, summax = 0, 0
+  for i = 1, #kinds do
+    lo, summax = lo + (t.min and t.min[i] or 0), summax + (t.max and t.max[i] or max_total)
   end
-  local lo, hi = 0, check.number_in(t.max_total or 5000, 1, 1e9, where, { "max_total" }, "bn VND a year")
+  local hi = math.min(max_total, summax)
+  if lo > hi then check.fail(where, { "min" }, "the minimums (%g) exceed the largest total (%g)", lo, hi) end
+  local chance = target_chance(t, base, kinds)
   local p_hi, b_hi = chance(hi)
-  if p_hi < p then
-    return { reached = false, probability = p_hi, total = hi, budgets = b_hi }
+  if p_hi < p then return { reached = false, probability = p_hi, total = hi, budgets = b_hi } end
+  if lo == 0 then
+    local p0 = api().ensemble(base:with { name = base.name .. " target", targets = { t.target } },
+                              { n = t.n or 300, seed = t.seed or 1, progress = false }):targets()[1].p_met
+    if p0 >= p then return { reached = true, total = 0, probability = p0, budgets = {} } end
+  else
+    local p_lo, b_lo = chance(lo)
+    if p_lo >= p then return { reached = true, total = lo, probability = p_lo, budgets = b_lo } end
   end
-  local p_lo = chance(lo)
-  if p_lo >= p then return { reached = true, total = 0, probability = p_lo, budgets = {} } end
   local tol = t.tol or math.max(1, hi * 0.01)
   while hi - lo > tol do
     local mid = 0.5 * (lo + hi)

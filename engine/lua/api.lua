@@ -265,15 +265,35 @@ function M.plot_begin(file, default_stem, dir)
 end
 M.plot_done = plot_done
 
--- write_table(file, columns, rows): a CSV file under the output folder (file
--- relative to it, or a result's folder given as dir), written atomically.
-function M.write_table(file, columns, rows, dir)
-  if type(file) ~= "string" or file:sub(1, 1) == "/" or file:find("%.%.") then
-    check.fail(check.where(), { "file" }, "'%s': tables go inside the output folder; give a relative name without '..'", tostring(file))
+-- The path of an output file `file` (relative, no '..') under dir (default
+-- the output folder), its folder made.
+local function output_path(file, dir, what)
+  if type(file) ~= "string" or file == "" or file:sub(1, 1) == "/" or file:find("%.%.") then
+    check.fail(check.where(), { "file" }, "'%s': %s go inside the output folder; give a relative name without '..'",
+               tostring(file), what)
   end
   local path = (dir or options.out) .. "/" .. file
   core.mkdir(path:match("^(.*)/[^/]*$"))
+  return path
+end
+
+-- write_table(file, columns, rows): a CSV file under the output folder (file
+-- relative to it, or a result's folder given as dir), written atomically.
+function M.write_table(file, columns, rows, dir)
+  local where = check.where()
+  check.list(columns, where, { "columns" }, "the column names")
+  check.list(rows, where, { "rows" }, "the rows")
+  local path = output_path(file, dir, "tables")
   core.write_table(path, columns, rows)
+  manifest.output(path)
+  return path
+end
+
+-- write_text(file, text): a text file (a report) under the output folder, written atomically.
+function M.write_text(file, text)
+  check.typed(text, "string", check.where(), { "text" }, "the text to write")
+  local path = output_path(file, nil, "files")
+  core.write_text(path, text)
   manifest.output(path)
   return path
 end

@@ -42,6 +42,8 @@ local exports = {
   compare = api.compare,
   write = api.write,
   write_fan = api.write_fan,
+  write_table = function(file, columns, rows) return api.write_table(file, columns, rows) end,
+  write_text = api.write_text,
   plot = api.plot,
   output_dir = function() return options.out end,
   normal = dist.normal, lognormal = dist.lognormal, uniform = dist.uniform, triangular = dist.triangular,

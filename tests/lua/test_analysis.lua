@@ -528,6 +528,37 @@ do
   eq("... Shapley values + other = total", c.shares[1].value + c.other, c.total, ROUND)
 end
 
+-- The 3-policy grid (once a share of 1 − 0.3 − 0.7 = −1.7e-14 became a budget the scenario refused):
+-- every point spends the total, none below 0; 66 points for 10 steps (the triangle 11·12/2).
+do
+  local es, hs, T = { 0.02, 0.01, 0.015 }, { 50, 20, 30 }, 300
+  local r = optimize_split { baseline = one, policies = kinds_of(es, hs), total = T, from = FROM, year = YEAR, grid = 10,
+                             max_iter = 5 }
+  eq("optimize_split grid = 10, 3 policies: 66 points", #r.grid, 66)
+  local bad = 0
+  for _, pt in ipairs(r.grid) do
+    if math.abs(sum(pt.budgets) - T) > ROUND * T or math.min(table.unpack(pt.budgets)) < 0 then bad = bad + 1 end
+  end
+  eq("... every point spends the total, no budget below 0", bad, 0)
+end
+-- budget_for_target with bounds (once: min refused at a total of 0; max refused at max_total): the
+-- search runs between Σ min and min(max_total, Σ max). Minimums above what the target needs: the
+-- answer is their sum; maximums that cap the total below what it needs: not reached, at their sum.
+do
+  local kinds = { tfp_kind("b1", 0.05, 100), tfp_kind("b2", 0.05, 100) }
+  local r = budget_for_target { baseline = uncertain, policies = kinds, target = TARGET, probability = P, max_total = 1000,
+                                n = 100, seed = 3, tol = 5, from = FROM, min = { 300, 300 } }
+  eq("budget_for_target, minimums 300 + 300 enough: reached at their sum", r.reached and r.total, 600)
+  local m = budget_for_target { baseline = uncertain, policies = kinds, target = TARGET, probability = P, max_total = 1000,
+                                n = 100, seed = 3, tol = 5, from = FROM, max = { 5, 5 } }
+  eq("budget_for_target, maximums 5 + 5 too small: not reached, at their sum", (not m.reached) and m.total, 10)
+end
+-- Scripts write tables and text inside the output folder, atomically; paths out of it are refused.
+eq("write_text returns the path it wrote", write_text("sub/note.md", "# note\n"), output_dir() .. "/sub/note.md")
+eq("write_table returns the path it wrote", write_table("sub/t.csv", { "a", "b" }, { { 1, "x" } }), output_dir() .. "/sub/t.csv")
+raises("write_text out of the output folder", function() write_text("../x.md", "no") end, "scenario", at(here()), "file:", "'../x.md'")
+raises("write_table with rows that are not a list", function() write_table("t.csv", { "a" }, 5) end, "scenario", at(here()), "rows:")
+
 -- Bounds that cannot hold are refused, naming the key (once: a split over a maximum came back).
 raises("optimize_split with maximums that cannot take the total", function() split { max = { 50, 50 } } end, "scenario",
        "max:", "the maximums (100) cannot take the total (200)")
