@@ -21,7 +21,7 @@ static ind_scenario *named(int nsectors) {
   ind_err err = {0};
   ind_scenario *sc = ind_scenario_new("t", T0, LAST, nsectors, &err);
   for (int i = 0; i < nsectors; i++) {
-    char name[8];
+    char name[16]; /* "s" and any int: no truncation warning at -O0 */
     snprintf(name, sizeof name, "s%d", i + 1);
     ind_scenario_set_sector(sc, i, name, NULL, &err);
   }
