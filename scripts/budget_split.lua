@@ -23,16 +23,6 @@
 -- With three policies only the 10 best grid points within min/max are printed.
 local t_start = os.clock()
 
-local catalogue = policy.catalogue()
-local function kind_names()
-  local names = {}
-  for i, kind in ipairs(catalogue) do names[i] = kind.name end
-  return names
-end
-local function kind_of(name)
-  for _, kind in ipairs(catalogue) do if kind.name == name then return kind end end
-  error(("unknown policy '%s' (the catalogue: %s)"):format(name, table.concat(kind_names(), ", ")))
-end
 
 local DEFAULTS = { objective = "va", from = "2008", to = "2015", year = "2015", quantile = "0.1", n = "100", steps = "10", min = "", max = "",
                    target = "13", target_var = "value_added", target_years = "2006,2010", p = "0.9",
@@ -100,7 +90,7 @@ local function parse_args()
   if #a.names < 2 or #a.names > 3 then
     error(("give two or three policies after TOTAL, got %d (%s)"):format(#a.names, table.concat(a.names, " ")))
   end
-  for i, name in ipairs(a.names) do a.kinds[i] = kind_of(name) end
+  for i, name in ipairs(a.names) do a.kinds[i] = policy.get(name) end
   a.min, a.max = per_policy("min", opts.min, #a.names), per_policy("max", opts.max, #a.names)
   return a
 end

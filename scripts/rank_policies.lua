@@ -12,18 +12,6 @@
 -- e.g. indsim script scripts/rank_policies.lua 1000 training credit trade_promotion
 local N_DEFAULT = 500
 
-local catalogue = policy.catalogue()
-
-local function kind_names()
-  local names = {}
-  for i, kind in ipairs(catalogue) do names[i] = kind.name end
-  return names
-end
-
-local function is_kind(name)
-  for _, kind in ipairs(catalogue) do if kind.name == name then return true end end
-  return false
-end
 
 -- arg[1]: the number of draws; the rest: policy kinds (default: the whole catalogue).
 local function parse_args()
@@ -35,13 +23,10 @@ local function parse_args()
     end
   end
   local chosen = {}
-  for i = 2, #arg do
-    if not is_kind(arg[i]) then
-      error(("unknown policy '%s' (the catalogue: %s)"):format(arg[i], table.concat(kind_names(), ", ")), 0)
-    end
-    chosen[#chosen + 1] = arg[i]
+  for i = 2, #arg do chosen[#chosen + 1] = policy.get(arg[i]).name end -- an unknown name: an error listing the catalogue
+  if #chosen == 0 then
+    for i, kind in ipairs(policy.catalogue()) do chosen[i] = kind.name end
   end
-  if #chosen == 0 then chosen = kind_names() end
   return n, chosen
 end
 

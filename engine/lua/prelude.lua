@@ -22,6 +22,12 @@ function policy.catalogue()
   for i, name in ipairs(catalogue.order) do out[i] = catalogue[name] end
   return out
 end
+-- policy.get(name): the catalogue's kind of that name, or an error naming the catalogue.
+function policy.get(name)
+  if catalogue[name] and type(name) == "string" then return catalogue[name] end
+  require("indsim.check").fail(require("indsim.check").where(), {}, "unknown policy '%s' (the catalogue: %s)", tostring(name),
+                               table.concat(catalogue.order, ", "))
+end
 
 local exports = {
   scenario = setmetatable({ load = loader.load_scenario }, { __call = function(_, t) return scenario.new(t) end }),

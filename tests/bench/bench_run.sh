@@ -14,22 +14,12 @@ indsim="$build/indsim"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-median_ms() { # command... -> median wall time in ms over $n runs
-  local times=()
-  for _ in $(seq "$n"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+. "$(dirname "$0")/lib.sh"
 
 echo "indsim run (Hanoi default: 8 scenarios), median of $n runs:"
-with=$(median_ms "$indsim" run --out "$out/plots")
-without=$(median_ms "$indsim" run --no-plots --out "$out/noplots")
-nobands=$(median_ms "$indsim" run --no-plots -n 0 --out "$out/nobands")
+with=$(median_ms "$n" "$indsim" run --out "$out/plots")
+without=$(median_ms "$n" "$indsim" run --no-plots --out "$out/noplots")
+nobands=$(median_ms "$n" "$indsim" run --no-plots -n 0 --out "$out/nobands")
 echo "  with plots:    ${with} ms"
 echo "  without plots: ${without} ms"
 echo "  without plots and without the cost-benefit bands (-n 0): ${nobands} ms"

@@ -14,26 +14,16 @@ indsim="$build/indsim"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-median_ms() { # command... -> median wall time in ms over $r runs
-  local times=()
-  for _ in $(seq "$r"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+. "$(dirname "$0")/lib.sh"
 
 d=64
 echo "indsim sensitivity (Hanoi package vs baseline, NPV, $d numbers), median of $r runs, no plots:"
-base=$(median_ms "$indsim" run --no-plots -n 0 --out "$out/run")
-oat=$(median_ms "$indsim" sensitivity --no-plots --out "$out/oat")
+base=$(median_ms "$r" "$indsim" run --no-plots -n 0 --out "$out/run")
+oat=$(median_ms "$r" "$indsim" sensitivity --no-plots --out "$out/oat")
 echo "  indsim run -n 0 (start-up, calibration at load, 8 runs): ${base} ms"
 awk -v t="$oat" -v b="$base" -v d=$d 'BEGIN { printf "  one at a time: %d ms (%d runs of package and baseline)\n", t, 2 * d + 1 }'
 for n in 64 128 256; do
-  t=$(median_ms "$indsim" sensitivity --method sobol -n $n --no-plots --out "$out/sobol$n")
+  t=$(median_ms "$r" "$indsim" sensitivity --method sobol -n $n --no-plots --out "$out/sobol$n")
   awk -v t="$t" -v b="$base" -v n=$n -v d=$d 'BEGIN { runs = n * (d + 2)
     printf "  Sobol N = %4d: %6d ms (%6d runs of each; %.0f runs/s beyond start-up)\n", n, t, runs, runs / ((t - b) / 1000) }'
 done
