@@ -79,4 +79,20 @@ void lind_new_class(lua_State *L, const char *name, const luaL_Reg *meta, const 
  * preloaded and the embedded Lua modules reachable by require. */
 lua_State *lind_state_new(void);
 
+/* Limits on the work of user files (lind_limits.c); 0: none. */
+typedef struct lind_limits {
+  long long max_instructions; /* Lua instructions run by user files */
+  double max_seconds;         /* wall-clock seconds of their own work (the engine's excluded) */
+  size_t max_bytes;           /* Lua heap */
+} lind_limits;
+#define LIND_EXIT_SCENARIO 3  /* the exit code when the watchdog must end a stuck process */
+
+/* lind_state_new with the limits guarding it; close it with lind_state_close. */
+lua_State *lind_state_new_limited(const lind_limits *lim);
+void lind_state_close(lua_State *L);
+/* For lind_state.c: a bare state carrying the guard, and its end. */
+lua_State *lind_limits_state(const lind_limits *lim);
+void lind_limits_close(lua_State *L);
+void lind_open_limits(lua_State *L);
+
 #endif

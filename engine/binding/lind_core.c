@@ -195,6 +195,7 @@ int luaopen_indsim_core(lua_State *L) {
   lind_open_calib(L);
   lind_open_econ(L);
   lind_open_sens(L);
+  lind_open_limits(L);
   lua_pushstring(L, INDSIM_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -65,13 +65,13 @@ static int open_core(lua_State *L) {
   return 1;
 }
 
-lua_State *lind_state_new(void) {
+/* The standard libraries, indsim.core and the embedded searcher on L. */
+static lua_State *setup(lua_State *L) {
   static const luaL_Reg libs[] = {
     {LUA_GNAME, luaopen_base}, {LUA_LOADLIBNAME, luaopen_package}, {LUA_TABLIBNAME, luaopen_table},
     {LUA_STRLIBNAME, luaopen_string}, {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8},
     {LUA_IOLIBNAME, luaopen_io}, {LUA_OSLIBNAME, luaopen_os}, {LUA_DBLIBNAME, luaopen_debug},
     {LUA_COLIBNAME, luaopen_coroutine}, {NULL, NULL}};
-  lua_State *L = luaL_newstate();
   if (!L) return NULL;
   for (const luaL_Reg *lib = libs; lib->func; lib++) {
     luaL_requiref(L, lib->name, lib->func, 1);
@@ -81,4 +81,12 @@ lua_State *lind_state_new(void) {
   lua_pop(L, 1);
   install_searcher(L);
   return L;
+}
+
+lua_State *lind_state_new(void) { return setup(luaL_newstate()); }
+
+lua_State *lind_state_new_limited(const lind_limits *lim) { return setup(lind_limits_state(lim)); }
+
+void lind_state_close(lua_State *L) {
+  if (L) lind_limits_close(L);
 }

@@ -1,11 +1,13 @@
 /* lind_util.c — small services the Lua side needs from libraries: SHA-256
  * (OpenSSL's libcrypto) for the run manifest's file hashes, JSON (Jansson)
  * to write and read manifests, and writing a text file atomically. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <gsl/gsl_multimin.h>
 #include <jansson.h>
 #include <lauxlib.h>
 #include <openssl/evp.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <errno.h>
@@ -155,6 +157,19 @@ static int util_write_text(lua_State *L) {
   return 0;
 }
 
+/* core.realpath(path) -> the absolute path with no symbolic link, or nil, message */
+static int util_realpath(lua_State *L) {
+  char *r = realpath(luaL_checkstring(L, 1), NULL);
+  if (!r) {
+    lua_pushnil(L);
+    lua_pushstring(L, strerror(errno));
+    return 2;
+  }
+  lua_pushstring(L, r);
+  free(r);
+  return 1;
+}
+
 /* core.chdir(dir): for indsim rerun, which repeats a run from its folder */
 static int util_chdir(lua_State *L) {
   const char *dir = luaL_checkstring(L, 1);
@@ -266,6 +281,7 @@ static int util_minimize(lua_State *L) {
 static const luaL_Reg util_funcs[] = {
   {"minimize", util_minimize},
   {"chdir", util_chdir},
+  {"realpath", util_realpath},
   {"sha256", util_sha256},
   {"json_encode", util_json_encode},
   {"json_decode", util_json_decode},

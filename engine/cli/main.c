@@ -56,6 +56,12 @@ static const char usage[] =
   "  --threads T           threads (default: all processors); results do not depend on it\n"
   "  --quiet               no progress messages\n"
   "  --stats               at the end, print wall and CPU time and peak memory\n"
+  "  --max-seconds S       stop a scenario or script file after S s of its own work\n"
+  "                        (default 10; the engine's simulations do not count; 0: none)\n"
+  "  --max-memory MIB      ... when its Lua memory would exceed MIB MiB (default 1024)\n"
+  "  --max-instructions N  ... after N Lua instructions (default 1e9)\n"
+  "  --unsafe              run scenario and script files without the sandbox (full\n"
+  "                        access to files and programs: only for your own files)\n"
   "  --version, --help\n"
   "\n"
   "  --                    end of options: what follows are files (and a script's\n"
@@ -102,7 +108,9 @@ static int parse_options(lua_State *L, int argc, char **argv) {
   static const char *const valued[][2] = {{"--out", "out"}, {"--format", "format"}, {"--lang", "lang"},
                                           {"--plots-dir", "plots_dir"}, {"--gnuplot", "gnuplot"}, {"-n", "n"},
                                           {"--draws", "n"}, {"--seed", "seed"}, {"--threads", "threads"},
-                                          {"--until", "until"}, {"--method", "method"}, {"--output", "output"}};
+                                          {"--until", "until"}, {"--method", "method"}, {"--output", "output"},
+                                          {"--max-seconds", "max_seconds"}, {"--max-memory", "max_memory"},
+                                          {"--max-instructions", "max_instructions"}};
   cli_args a = {0, 0};
   int options_done = 0;
   lua_newtable(L); /* files */
@@ -137,7 +145,8 @@ static int parse_options(lua_State *L, int argc, char **argv) {
       lua_pushvalue(L, opts);
       set_string(L, "format", "svg");
       lua_pop(L, 1);
-    } else if (!strcmp(s, "--no-plots") || !strcmp(s, "--quiet") || !strcmp(s, "--markdown") || !strcmp(s, "--stats")) {
+    } else if (!strcmp(s, "--no-plots") || !strcmp(s, "--quiet") || !strcmp(s, "--markdown") || !strcmp(s, "--stats") ||
+               !strcmp(s, "--unsafe")) {
       lua_pushboolean(L, 1);
       lua_setfield(L, opts, !strcmp(s, "--no-plots") ? "no_plots" : s + 2);
     } else {
@@ -214,8 +223,42 @@ static int wants_stats(int argc, char **argv) {
   return 0;
 }
 
+/* The value of a limit option in [0, hi]; returns 0 or prints a usage error. */
+static int limit_value(const char *opt, const char *text, double hi, double *out) {
+  char *end;
+  double v = strtod(text, &end);
+  if (end == text || *end || !(v >= 0 && v <= hi)) {
+    fprintf(stderr, "indsim: %s wants a number in 0..%g (0: no limit), got '%s'\n", opt, hi, text);
+    return EXIT_USAGE;
+  }
+  *out = v;
+  return 0;
+}
+
+/* The limits on user files from the command line (before the state exists). */
+static int read_limits(int argc, char **argv, lind_limits *lim) {
+  double seconds = 10, mib = 1024, instructions = 1e9;
+  for (int i = 2; i + 1 < argc && strcmp(argv[i], "--") != 0; i++) {
+    const char *opt = argv[i], *val = argv[i + 1];
+    int rc = 0;
+    if (!strcmp(opt, "--max-seconds")) rc = limit_value(opt, val, 1e7, &seconds);
+    else if (!strcmp(opt, "--max-memory")) rc = limit_value(opt, val, 1 << 30, &mib);
+    else if (!strcmp(opt, "--max-instructions")) rc = limit_value(opt, val, 9e18, &instructions);
+    else continue;
+    if (rc) return rc;
+    i++;
+  }
+  lim->max_seconds = seconds;
+  lim->max_bytes = (size_t)(mib * 1048576.0);
+  lim->max_instructions = (long long)instructions;
+  return 0;
+}
+
 static int run_command(const char *command, int argc, char **argv) {
-  lua_State *L = lind_state_new();
+  lind_limits lim;
+  int bad = read_limits(argc, argv, &lim);
+  if (bad) return bad;
+  lua_State *L = lind_state_new_limited(&lim);
   if (!L) {
     fprintf(stderr, "indsim: cannot create a Lua state (out of memory)\n");
     return EXIT_INTERNAL;
@@ -239,7 +282,7 @@ static int run_command(const char *command, int argc, char **argv) {
   if (lua_pcall(L, 1, 1, handler) != LUA_OK) rc = exit_code_of(L);
 done:
   fflush(stdout);
-  lua_close(L);
+  lind_state_close(L);
   return rc;
 }
 

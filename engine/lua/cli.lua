@@ -23,6 +23,11 @@ local function configure(o)
   if o.no_plots then options.plots = false end
   options.paths = o.paths or {}
   options.quiet = o.quiet or false
+  options.unsafe = o.unsafe or false
+  if options.unsafe and not options.warned.unsafe then
+    options.warned.unsafe = true
+    io.stderr:write("warning: --unsafe: scenario and script files run without the sandbox, with full access to files and programs\n")
+  end
   -- -n, --seed and --threads reach ensemble() in scripts too
   options.n = o.n and math.tointeger(tonumber(o.n)) or nil
   options.seed = o.seed and math.tointeger(tonumber(o.seed)) or nil
@@ -42,7 +47,7 @@ end
 local function load_all(files)
   local list = {}
   if #files == 0 then add_scenarios(list, loader.load_scenario("hanoi/default"), "the built-in Hanoi default") end
-  for _, f in ipairs(files) do add_scenarios(list, loader.run_file(f), f) end
+  for _, f in ipairs(files) do add_scenarios(list, loader.run_named(f), f) end
   local seen = {}
   for _, sc in ipairs(list) do
     local safe = core.safe_name(sc.name)
@@ -194,7 +199,7 @@ function M.script(o)
   if not o.files[1] then core.fail("usage", "script needs a file") end
   local arg = { [0] = o.files[1] }
   for i = 2, #o.files do arg[i - 1] = o.files[i] end
-  loader.run_file(o.files[1], { arg = arg })
+  loader.run_named(o.files[1], { arg = arg })
   manifest.write("script", o)
   return 0
 end

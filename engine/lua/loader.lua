@@ -38,13 +38,22 @@ local STRICT = {
   __index = function(_, k) error(("'%s' is not defined"):format(tostring(k)), 2) end,
 }
 
+-- --unsafe: the user's own files get the whole standard library.
+local UNSAFE = { "io", "os", "require", "load", "loadfile", "dofile", "collectgarbage", "coroutine", "debug", "package" }
+
 -- A fresh environment for one user file.
 function M.env(extra)
   local env = {}
   for _, k in ipairs(SAFE_GLOBALS) do env[k] = _G[k] end
+  env.pcall, env.xpcall = core.pcall, core.xpcall -- they cannot catch a tripped limit (lind_limits.c)
   env.getmetatable = function(v) if type(v) == "string" then return nil end return getmetatable(v) end
   env.string, env.table, env.math, env.utf8 = copy(string), copy(table), copy(math), copy(utf8)
+  env.string.dump = nil -- no binary chunks from a sandboxed file
   env.os = { clock = os.clock, date = os.date, time = os.time, difftime = os.difftime }
+  if options.unsafe then
+    for _, k in ipairs(UNSAFE) do env[k] = _G[k] end
+    env.string.dump = string.dump
+  end
   for k, v in pairs(exports or {}) do env[k] = copy_api(v) end
   for k, v in pairs(extra or {}) do env[k] = v end
   env._G = env
@@ -62,6 +71,11 @@ end
 -- A plain error raised in a user's file (a bug in the script, or error("..."))
 -- becomes a scenario error carrying the traceback of where it happened.
 local function traceback(e)
+  local tripped = core.limits_tripped() -- a limit's error, whatever Lua made of it ("not enough memory")
+  if tripped then
+    local _, obj = pcall(core.fail, "scenario", tripped)
+    return obj
+  end
   if type(e) == "table" then return e end
   local msg = tostring(e)
   -- raised inside indsim's own Lua code: a bug of the engine, not of the file
@@ -87,7 +101,11 @@ function M.run_text(text, chunkname, extra)
   local fn, err = load(text, chunkname, "t", M.env(extra))
   if not fn then core.fail("scenario", err) end
   check.enter_file(chunkname, chunkname:sub(2))
+  local previous = core.limits_file(chunkname:sub(2))
+  core.limits_resume() -- the user file's own work counts against the limits
   local result = table.pack(xpcall(fn, traceback))
+  core.limits_pause()
+  core.limits_file(previous)
   check.leave_file()
   if not result[1] then error(result[2], 0) end
   return table.unpack(result, 2, result.n)
@@ -97,6 +115,36 @@ function M.run_file(path, extra)
   local text, err = read(path)
   if not text then core.fail("io", ("cannot read '%s': %s"):format(path, err)) end
   return M.run_text(text, "@" .. path, extra)
+end
+
+-- The folders a sandboxed file may load other files from: ./scenarios,
+-- ./scripts, every --path folder, and the folder of each file named on the
+-- command line (run_named). --unsafe lifts this.
+local named_dirs = {}
+
+local function allowed_roots()
+  local roots = { "scenarios", "scripts" }
+  for _, d in ipairs(options.paths) do roots[#roots + 1] = d end
+  for _, d in ipairs(named_dirs) do roots[#roots + 1] = d end
+  local out = {}
+  for _, d in ipairs(roots) do out[#out + 1] = core.realpath(d) end
+  return out
+end
+
+local function inside_roots(path)
+  if options.unsafe then return true end
+  local real = core.realpath(path)
+  if not real then return true end -- a missing file: reported as missing
+  for _, root in ipairs(allowed_roots()) do
+    if real == root or real:sub(1, #root + 1) == root .. "/" then return true end
+  end
+  return false
+end
+
+-- A file named on the command line: run it, and let it load files beside it.
+function M.run_named(path, extra)
+  named_dirs[#named_dirs + 1] = path:match("^(.*)/[^/]*$") or "."
+  return M.run_file(path, extra)
 end
 
 local function exists(path)
@@ -123,7 +171,14 @@ function M.load_scenario(name)
   local result
   for _, path in ipairs(candidates) do
     tried[#tried + 1] = path
-    if exists(path) then result = table.pack(M.run_file(path)); break end
+    if exists(path) then
+      if not inside_roots(path) then
+        check.fail(where, {}, "'%s' is outside the folders files may be loaded from (scenarios/, scripts/, the folder of "
+                   .. "the file given on the command line, and --path folders): add --path FOLDER, or --unsafe for your own files", path)
+      end
+      result = table.pack(M.run_file(path))
+      break
+    end
   end
   if not result and not name:match("%.lua$") then
     local text = core.embedded_scenario(name .. ".lua")

@@ -29,28 +29,47 @@ function policy.get(name)
                                table.concat(catalogue.order, ", "))
 end
 
+-- An engine call from a user file: its time, instructions and memory do not
+-- count against the file's limits (lind_limits.c); a limit that tripped
+-- meanwhile is raised on return.
+local core = require "indsim.core"
+local function engine_call(f)
+  return function(...)
+    core.limits_pause()
+    local r = table.pack(pcall(f, ...))
+    core.limits_resume()
+    if not r[1] then error(r[2], 0) end
+    return table.unpack(r, 2, r.n)
+  end
+end
+local function engine_calls(t)
+  local out = {}
+  for k, f in pairs(t) do out[k] = engine_call(f) end
+  return out
+end
+
 local exports = {
-  scenario = setmetatable({ load = loader.load_scenario }, { __call = function(_, t) return scenario.new(t) end }),
+  scenario = setmetatable({ load = engine_call(loader.load_scenario) }, { __call = function(_, t) return scenario.new(t) end }),
   policy = policy,
   event = measure.event,
   transfer = measure.transfer,
   obs = { level = observe.level, growth = observe.growth, avg_growth = observe.avg_growth,
           period_growth = observe.period_growth },
   target = observe.targets,
-  ensemble = api.ensemble,
-  calibrate = calibrate.calibrate,
-  economics = api.economics,
-  attribution = analysis.attribution,
-  optimize_split = analysis.optimize_split,
-  budget_for_target = analysis.budget_for_target,
-  sensitivity = analysis.sensitivity,
-  run = api.run,
-  compare = api.compare,
-  write = api.write,
-  write_fan = api.write_fan,
-  write_table = function(file, columns, rows) return api.write_table(file, columns, rows) end,
-  write_text = api.write_text,
-  plot = api.plot,
+  ensemble = engine_call(api.ensemble),
+  calibrate = engine_call(calibrate.calibrate),
+  economics = engine_call(api.economics),
+  attribution = engine_call(analysis.attribution),
+  optimize_split = engine_call(analysis.optimize_split),
+  budget_for_target = engine_call(analysis.budget_for_target),
+  sensitivity = engine_call(analysis.sensitivity),
+  run = engine_call(api.run),
+  compare = engine_call(api.compare),
+  write = engine_call(api.write),
+  write_fan = engine_call(api.write_fan),
+  write_table = engine_call(function(file, columns, rows) return api.write_table(file, columns, rows) end),
+  write_text = engine_call(api.write_text),
+  plot = engine_calls(api.plot),
   output_dir = function() return options.out end,
   normal = dist.normal, lognormal = dist.lognormal, uniform = dist.uniform, triangular = dist.triangular,
   beta = dist.beta, choice = dist.choice, mvnormal = dist.mvnormal,
