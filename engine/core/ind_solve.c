@@ -64,8 +64,8 @@ static ind_status report(ind_solver *s, int status, double t, ind_err *err) {
   int sector;
   const char *what;
   if (status != GSL_EMAXITER && ind_model_failure(s->model, &ft, &sector, &what))
-    return ind_err_set(err, IND_ENUMERIC, "%s became invalid (NaN, infinite or not positive) in %s at t = %.4f",
-                       what, sector >= 0 ? sc->sector_names[sector] : "the whole economy", ft);
+    return ind_err_set(err, IND_ENUMERIC, "%s became invalid (NaN, infinite or not positive) in %s in year %d (t = %.4f)",
+                       what, sector >= 0 ? sc->sector_names[sector] : "the whole economy", (int)floor(ft), ft);
   return ind_err_set(err, IND_ESOLVER, "the ODE solver stopped at t = %.4f: %s", t,
                      status == GSL_EMAXITER ? "too many steps (raise solver.max_steps or loosen rtol)"
                                             : gsl_strerror(status));

@@ -176,6 +176,7 @@ end
 
 local function describe(v)
   if type(v) == "string" then return ("'%s'"):format(v) end
+  if v ~= v then return "NaN (not a number)" end
   return tostring(v)
 end
 
