@@ -9,12 +9,13 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "help.h"
 #include "lind.h"
 
 enum { EXIT_USAGE = 2, EXIT_SCENARIO = 3, EXIT_NUMERIC = 4, EXIT_IO = 5, EXIT_DIFFER = 6, EXIT_INTERNAL = 70 };
 
 static const char usage[] =
-  "usage: indsim COMMAND [options] [FILE ...]\n"
+  "usage: indsim COMMAND [options] [FILE ...]     (indsim COMMAND --help: one command)\n"
   "\n"
   "commands:\n"
   "  run [FILE ...]        simulate scenarios (no FILE: the built-in Hanoi default),\n"
@@ -288,6 +289,8 @@ done:
 
 int main(int argc, char **argv) {
   gsl_set_error_handler_off(); /* statuses are checked; GSL must not abort */
+  if (argc >= 3 && !strcmp(argv[1], "help")) /* indsim help COMMAND */
+    return indsim_print_command_help(stdout, argv[2]) ? 0 : bad_usage("no command '%s'", argv[2]);
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
     fputs(usage, argc < 2 ? stderr : stdout);
     return argc < 2 ? EXIT_USAGE : 0;
@@ -298,8 +301,8 @@ int main(int argc, char **argv) {
   }
   if (argv[1][0] == '-') return bad_usage("unknown option %s (a command comes first)", argv[1]);
   for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
-    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      fputs(usage, stdout);
+    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { /* indsim COMMAND --help */
+      if (!indsim_print_command_help(stdout, argv[1])) fputs(usage, stdout);
       return 0;
     }
   struct timespec t0;

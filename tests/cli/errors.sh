@@ -72,4 +72,16 @@ for bad_run in "bad_param_typo:3" "bad_syntax:3" "keep_fails:4" "missing:5"; do
   if [ "$before" = "$after" ]; then ok "after the failing run ($f) every file is as before"
   else bad "after the failing run ($f) every file is as before" "$before" "$after"; fi
 done
+# Help: general and per command (exit 0, on stdout); an unknown command's help: exit 2.
+run help --help
+check_rc "indsim --help: exit 0" 0 help
+check_contains "indsim --help lists the commands" "$T/help.out" "sensitivity [FILE]"
+for c in run compare check script mc calibrate backtest sensitivity rerun params; do
+  run "help_$c" "$c" --help
+  check_contains "indsim $c --help: its own usage" "$T/help_$c.out" "usage: indsim $c"
+done
+run help_mc2 help mc
+check_contains "indsim help mc: the same" "$T/help_mc2.out" "usage: indsim mc"
+run help_bad help nope
+check_rc "indsim help nope: exit 2" 2 help_bad
 finish

@@ -1,0 +1,11 @@
+/* help.h — `indsim COMMAND --help` and `indsim help COMMAND`: each command's
+ * synopsis, what it does, what it writes and the options it reads. */
+#ifndef INDSIM_HELP_H
+#define INDSIM_HELP_H
+
+#include <stdio.h>
+
+/* Prints command's help to f; 0 for an unknown command (nothing printed). */
+int indsim_print_command_help(FILE *f, const char *command);
+
+#endif
