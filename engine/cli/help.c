@@ -66,6 +66,36 @@ static const command_help helps[] = {
    "Lists the model's parameters: name, unit, default, range, meaning.\n"},
 };
 
+/* Levenshtein distance of a and b (short words: commands), capped at 9. */
+static int distance(const char *a, const char *b) {
+  size_t n = strlen(b);
+  int row[32];
+  if (strlen(a) > 30 || n > 30) return 9;
+  for (size_t j = 0; j <= n; j++) row[j] = (int)j;
+  for (size_t i = 1; a[i - 1]; i++) {
+    int diag = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= n; j++) {
+      int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      diag = up;
+      row[j] = best;
+    }
+  }
+  return row[n] < 9 ? row[n] : 9;
+}
+
+const char *indsim_closest_command(const char *word) {
+  const char *best = NULL;
+  int best_d = 3; /* at most two edits away */
+  for (size_t i = 0; i < sizeof helps / sizeof *helps; i++) {
+    int d = distance(word, helps[i].name);
+    if (d < best_d) best_d = d, best = helps[i].name;
+  }
+  return best;
+}
+
 int indsim_print_command_help(FILE *f, const char *command) {
   for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
     if (!strcmp(command, helps[i].name)) {

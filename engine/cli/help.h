@@ -5,6 +5,9 @@
 
 #include <stdio.h>
 
+/* The command at most two edits from word (for "did you mean"), or NULL. */
+const char *indsim_closest_command(const char *word);
+
 /* Prints command's help to f; 0 for an unknown command (nothing printed). */
 int indsim_print_command_help(FILE *f, const char *command);
 

@@ -275,7 +275,11 @@ static int run_command(const char *command, int argc, char **argv) {
   }
   lua_getfield(L, -1, command);
   if (!lua_isfunction(L, -1)) {
-    rc = bad_usage("unknown command '%s'", command);
+    const char *near = indsim_closest_command(command);
+    char msg[200];
+    if (near) snprintf(msg, sizeof msg, "unknown command '%.80s' (did you mean '%s'?)", command, near);
+    else snprintf(msg, sizeof msg, "unknown command '%.80s'", command);
+    rc = bad_usage("%s", msg);
     goto done;
   }
   lua_newtable(L);

@@ -13,7 +13,7 @@ local scenario_of = setmetatable({}, { __mode = "k" })  -- result -> scenario ob
 local function warn_once(msg)
   if options.warned[msg] then return end
   options.warned[msg] = true
-  io.stderr:write("warning: ", msg, "\n")
+  io.stdout:flush(); io.stderr:write("warning: ", msg, "\n")
 end
 M.warn_once = warn_once
 

@@ -26,7 +26,7 @@ local function configure(o)
   options.unsafe = o.unsafe or false
   if options.unsafe and not options.warned.unsafe then
     options.warned.unsafe = true
-    io.stderr:write("warning: --unsafe: scenario and script files run without the sandbox, with full access to files and programs\n")
+    io.stdout:flush(); io.stderr:write("warning: --unsafe: scenario and script files run without the sandbox, with full access to files and programs\n")
   end
   -- -n, --seed and --threads reach ensemble() in scripts too
   options.n = o.n and math.tointeger(tonumber(o.n)) or nil
@@ -59,7 +59,7 @@ local function load_all(files)
   return list
 end
 
-local function say(fmt, ...) if not options.quiet then io.stderr:write(fmt:format(...), "\n") end end
+local function say(fmt, ...) if not options.quiet then io.stdout:flush(); io.stderr:write(fmt:format(...), "\n") end end
 
 local function write_all(results)
   for _, r in ipairs(results) do
@@ -189,7 +189,7 @@ function M.check(o)
     core.validate(sc:spec(options.lang))
     io.write(register.text(sc, options.lang), "\n")
   end
-  io.stderr:write(("%d scenario(s) valid\n"):format(#scenarios))
+  io.stdout:flush(); io.stderr:write(("%d scenario(s) valid\n"):format(#scenarios))
   return 0
 end
 

@@ -23,8 +23,12 @@ end
 
 -- A copy of an API table, keeping its metatable (scenario is callable), so
 -- one file changing policy.training cannot change what another file means.
+-- Values with a metatable of their own (distributions, assumptions) are not
+-- API tables: they are shared as they are (a copy would lose their methods).
 local function copy_api(v)
   if type(v) ~= "table" then return v end
+  local own = debug.getmetatable(v)
+  if own and not own.__call then return v end
   local out = {}
   for k, x in pairs(v) do out[k] = copy_api(x) end
   local mt = debug.getmetatable(v)
@@ -35,7 +39,13 @@ end
 -- Reading an undefined global is an error: a misspelt name (policy.trainng,
 -- a local used before it is defined) is caught where it is written.
 local STRICT = {
-  __index = function(_, k) error(("'%s' is not defined"):format(tostring(k)), 2) end,
+  __index = function(_, k)
+    if k == "arg" then -- a script run as a scenario file
+      core.fail("usage", ("%s: 'arg' exists only in scripts: run this file with `indsim script %s`"):format(
+        check.where().file, check.where().file))
+    end
+    error(("'%s' is not defined"):format(tostring(k)), 2)
+  end,
 }
 
 -- --unsafe: the user's own files get the whole standard library.

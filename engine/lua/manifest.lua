@@ -97,7 +97,7 @@ function M.rerun(dir, commands)
     fail("io", "rerun: '%s/manifest.json' does not describe an indsim run", dir)
   end
   if m.engine and m.engine.version ~= core.version then
-    io.stderr:write(("warning: the run was made with indsim %s, this is %s\n"):format(tostring(m.engine.version), core.version))
+    io.stdout:flush(); io.stderr:write(("warning: the run was made with indsim %s, this is %s\n"):format(tostring(m.engine.version), core.version))
   end
   if m.cwd and m.cwd ~= "" then core.chdir(m.cwd) end -- the run's files are relative to its folder
   check_files(m)

@@ -82,6 +82,9 @@ for c in run compare check script mc calibrate backtest sensitivity rerun params
 done
 run help_mc2 help mc
 check_contains "indsim help mc: the same" "$T/help_mc2.out" "usage: indsim mc"
+run typo chek tests/data/name_vi.lua
+check_rc "indsim chek: exit 2" 2 typo
+check_contains "indsim chek: did you mean 'check'?" "$T/typo.err" "unknown command 'chek' (did you mean 'check'?)"
 run help_bad help nope
 check_rc "indsim help nope: exit 2" 2 help_bad
 finish

@@ -22,6 +22,14 @@ raises("a binary chunk is refused", function() scenario.load "tests/data/binary_
 raises("a scenario name with '..' is refused", function() scenario.load "../../etc/passwd" end, "scenario", "'..'")
 raises("a missing scenario file", function() scenario.load "tests/data/no_such_file.lua" end, "scenario", "no scenario")
 
+-- A scenario file reading `arg` (a script run as a scenario) is told to use `indsim script`.
+raises("arg in a scenario file", function() scenario.load "tests/data/reads_arg.lua" end, "usage",
+       "'arg' exists only in scripts", "indsim script")
+-- Distributions reach each file as themselves (a copy of the API once lost their metatable, and the
+-- register printed "table: 0x...").
+local size = policy.training.effects[policy.training.order[1]].size
+eq("a catalogue effect's distribution keeps its text form", tostring(size.dist or size):match("^table: ") == nil, true)
+
 -- Each file has its own environment and its own copy of string.
 string.upper = nil
 local sc = scenario.load "tests/data/uses_string.lua"
