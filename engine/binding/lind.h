@@ -53,6 +53,9 @@ typedef struct lind_result {
 lind_result *lind_check_result(lua_State *L, int idx);
 void lind_open_result(lua_State *L);
 
+/* CSV writer flags from the optional boolean at idx (true: IND_WRITE_BOM). */
+int lind_csv_flags(lua_State *L, int idx);
+
 /* Plot options from the table at idx (format, lang, template_dir, gnuplot;
  * anything else, or no table: the defaults). The table keeps the strings alive. */
 ind_plot_opts lind_plot_opts(lua_State *L, int idx);

@@ -224,14 +224,15 @@ static int ensemble_tostring(lua_State *L) {
   return 1;
 }
 
-/* core.write_fan(e, dir): dir/fan.csv, and dir/targets.csv when there are plan targets */
+/* core.write_fan(e, dir [, bom]): dir/fan.csv, and dir/targets.csv when there are plan targets */
 static int write_fan(lua_State *L) {
   ind_err err;
   lind_ensemble *u = check_ensemble(L, 1);
   const char *dir = luaL_checkstring(L, 2);
-  if (ind_csv_write_fan(lua_pushfstring(L, "%s/fan.csv", dir), u->sc, u->e, &err)) return lind_raise(L, &err, NULL);
+  int flags = lind_csv_flags(L, 3);
+  if (ind_csv_write_fan(lua_pushfstring(L, "%s/fan.csv", dir), u->sc, u->e, flags, &err)) return lind_raise(L, &err, NULL);
   if (u->ntargets &&
-      ind_csv_write_targets(lua_pushfstring(L, "%s/targets.csv", dir), u->sc, u->targets, u->ntargets, u->e, &err))
+      ind_csv_write_targets(lua_pushfstring(L, "%s/targets.csv", dir), u->sc, u->targets, u->ntargets, u->e, flags, &err))
     return lind_raise(L, &err, NULL);
   return 0;
 }

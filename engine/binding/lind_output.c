@@ -40,13 +40,17 @@ static const char *join(lua_State *L, const char *dir, const char *file) {
   return lua_pushfstring(L, "%s/%s", dir, file);
 }
 
-/* core.write_csv(result, dir): dir/annual.csv and dir/fit.csv */
+/* The CSV flags from an optional boolean argument: true, a byte-order mark first. */
+int lind_csv_flags(lua_State *L, int idx) { return lua_toboolean(L, idx) ? IND_WRITE_BOM : 0; }
+
+/* core.write_csv(result, dir [, bom]): dir/annual.csv and dir/fit.csv */
 static int out_write_csv(lua_State *L) {
   ind_err err;
   lind_result *u = lind_check_result(L, 1);
   const char *dir = luaL_checkstring(L, 2);
-  if (ind_csv_write_annual(join(L, dir, "annual.csv"), u->sc, u->r, &err)) return lind_raise(L, &err, NULL);
-  if (u->sc->nobs && ind_csv_write_fit(join(L, dir, "fit.csv"), u->sc, u->r, &err)) return lind_raise(L, &err, NULL);
+  int flags = lind_csv_flags(L, 3);
+  if (ind_csv_write_annual(join(L, dir, "annual.csv"), u->sc, u->r, flags, &err)) return lind_raise(L, &err, NULL);
+  if (u->sc->nobs && ind_csv_write_fit(join(L, dir, "fit.csv"), u->sc, u->r, flags, &err)) return lind_raise(L, &err, NULL);
   return 0;
 }
 
@@ -235,7 +239,7 @@ static int out_plot_lines(lua_State *L) {
 }
 
 
-/* core.write_table(path, columns, rows): a CSV file with the header columns and
+/* core.write_table(path, columns, rows [, bom]): a CSV file with the header columns and
  * one line per row (a list of strings and numbers; nil or false: empty). The
  * strings stay in their tables (arguments on the stack) while the file is written. */
 static int out_write_table(lua_State *L) {
@@ -266,7 +270,7 @@ static int out_write_table(lua_State *L) {
     }
     lua_pop(L, 1);
   }
-  if (ind_csv_write_cells(path, ncols, cols, nrows, cells, &err)) return lind_raise(L, &err, NULL);
+  if (ind_csv_write_cells(path, ncols, cols, nrows, cells, lind_csv_flags(L, 4), &err)) return lind_raise(L, &err, NULL);
   return 0;
 }
 

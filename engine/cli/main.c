@@ -47,6 +47,8 @@ static const char usage[] =
   "  --out DIR             output folder (default ./out)\n"
   "  --svg                 plots as SVG instead of PNG (same as --format svg)\n"
   "  --no-plots            CSV files and tables only\n"
+  "  --bom                 CSV files start with a byte-order mark (for spreadsheets that\n"
+  "                        need one to read UTF-8: Vietnamese names stay intact)\n"
   "  --lang vi|en|both     language of labels (default both)\n"
   "  --years Y1,Y2,...     years shown in the summary table\n"
   "  --plots-dir DIR       gnuplot templates (default ./plots if present, else built in)\n"
@@ -147,7 +149,7 @@ static int parse_options(lua_State *L, int argc, char **argv) {
       set_string(L, "format", "svg");
       lua_pop(L, 1);
     } else if (!strcmp(s, "--no-plots") || !strcmp(s, "--quiet") || !strcmp(s, "--markdown") || !strcmp(s, "--stats") ||
-               !strcmp(s, "--unsafe")) {
+               !strcmp(s, "--unsafe") || !strcmp(s, "--bom")) {
       lua_pushboolean(L, 1);
       lua_setfield(L, opts, !strcmp(s, "--no-plots") ? "no_plots" : s + 2);
     } else {

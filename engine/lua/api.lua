@@ -85,7 +85,7 @@ end
 -- write(result): annual.csv and fit.csv in out/<name>/; returns the folder.
 function M.write(r)
   local dir = M.dir_of(r)
-  core.write_csv(r, dir)
+  core.write_csv(r, dir, options.bom)
   manifest.output(dir .. "/annual.csv")
   if #r:observations() > 0 then manifest.output(dir .. "/fit.csv") end
   return dir
@@ -221,7 +221,7 @@ end
 -- write_fan(ensemble): fan.csv (and targets.csv) in out/<name>/
 function M.write_fan(e)
   local dir = M.dir_of(e)
-  core.write_fan(e, dir)
+  core.write_fan(e, dir, options.bom)
   manifest.output(dir .. "/fan.csv")
   if #e:targets() > 0 then manifest.output(dir .. "/targets.csv") end
   return dir
@@ -284,7 +284,7 @@ function M.write_table(file, columns, rows, dir)
   check.list(columns, where, { "columns" }, "the column names")
   check.list(rows, where, { "rows" }, "the rows")
   local path = output_path(file, dir, "tables")
-  core.write_table(path, columns, rows)
+  core.write_table(path, columns, rows, options.bom)
   manifest.output(path)
   return path
 end

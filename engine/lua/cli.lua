@@ -21,6 +21,7 @@ local function configure(o)
     if o[k] ~= nil then options[k] = o[k] end
   end
   if o.no_plots then options.plots = false end
+  options.bom = o.bom or false
   options.paths = o.paths or {}
   options.quiet = o.quiet or false
   options.unsafe = o.unsafe or false
@@ -58,6 +59,9 @@ local function load_all(files)
   end
   return list
 end
+
+-- CSV text as written: with --bom, the UTF-8 byte-order mark first.
+local function csv_text(text) return (options.bom and "\u{FEFF}" or "") .. text end
 
 local function say(fmt, ...) if not options.quiet then io.stdout:flush(); io.stderr:write(fmt:format(...), "\n") end end
 
@@ -215,8 +219,8 @@ function M.calibrate(o)
     io.write(calibration.report_text(report, sc), "\n")
     local dir = api.dir_of(cal)
     core.write_text(dir .. "/posterior.lua", calibration.posterior_file(report))
-    core.write_text(dir .. "/calibration.csv", calibration.report_csv(report))
-    core.write_text(dir .. "/correlations.csv", calibration.correlations_csv(report))
+    core.write_text(dir .. "/calibration.csv", csv_text(calibration.report_csv(report)))
+    core.write_text(dir .. "/correlations.csv", csv_text(calibration.correlations_csv(report)))
     manifest.output(dir .. "/posterior.lua")
     manifest.output(dir .. "/calibration.csv")
     manifest.output(dir .. "/correlations.csv")
@@ -289,7 +293,7 @@ function M.backtest(o)
     if #rows == 0 then core.fail("usage", ("backtest: '%s' has no observation after %d to hold out"):format(sc.name, last)) end
     io.write(backtest_text(cal.name, last, rows, e.draws))
     local dir = api.dir_of(cal)
-    core.write_text(dir .. "/backtest.csv", backtest_csv(rows))
+    core.write_text(dir .. "/backtest.csv", csv_text(backtest_csv(rows)))
     manifest.output(dir .. "/backtest.csv")
     api.write_fan(e)
     api.plot.fan(e)

@@ -11,5 +11,6 @@ return {
   quiet = false,          -- true: no progress messages (tables still print)
   n = nil, seed = nil, threads = nil, -- -n, --seed, --threads: defaults of ensemble()
   gnuplot = "gnuplot",    -- the gnuplot program
+  bom = false,            -- true: CSV files start with the UTF-8 byte-order mark (--bom)
   warned = {},            -- warnings already printed (printed once)
 }

@@ -66,11 +66,11 @@ static ind_status write_annual(FILE *f, const void *ud, ind_err *err) {
   return IND_OK;
 }
 
-ind_status ind_csv_write_annual(const char *path, const ind_scenario *sc, const ind_result *r,
+ind_status ind_csv_write_annual(const char *path, const ind_scenario *sc, const ind_result *r, int flags,
                                 ind_err *err) {
   csv_job job = {sc, r};
   ind_status st = check_pair(sc, r, err);
-  return st ? st : ind_write_file(path, write_annual, &job, 0, err);
+  return st ? st : ind_write_file(path, write_annual, &job, flags, err);
 }
 
 static const char *kind_name(ind_obs_kind k) {
@@ -112,11 +112,11 @@ static ind_status write_fit(FILE *f, const void *ud, ind_err *err) {
   return IND_OK;
 }
 
-ind_status ind_csv_write_fit(const char *path, const ind_scenario *sc, const ind_result *r,
+ind_status ind_csv_write_fit(const char *path, const ind_scenario *sc, const ind_result *r, int flags,
                              ind_err *err) {
   csv_job job = {sc, r};
   ind_status st = check_pair(sc, r, err);
-  return st ? st : ind_write_file(path, write_fit, &job, 0, err);
+  return st ? st : ind_write_file(path, write_fit, &job, flags, err);
 }
 
 typedef struct cells_job {
@@ -146,9 +146,9 @@ static ind_status write_cells(FILE *f, const void *ud, ind_err *err) {
 }
 
 ind_status ind_csv_write_cells(const char *path, int ncols, const char *const *cols, int nrows,
-                               const ind_csv_cell *cells, ind_err *err) {
+                               const ind_csv_cell *cells, int flags, ind_err *err) {
   cells_job job = {ncols, nrows, cols, cells};
   if (ncols < 1 || !cols || nrows < 0 || (nrows > 0 && !cells))
     return ind_err_set(err, IND_EINVAL, "%s: a table needs at least one column", path);
-  return ind_write_file(path, write_cells, &job, 0, err);
+  return ind_write_file(path, write_cells, &job, flags, err);
 }

@@ -56,9 +56,9 @@ static ind_status write_fan(FILE *f, const void *ud, ind_err *err) {
   return IND_OK;
 }
 
-ind_status ind_csv_write_fan(const char *path, const ind_scenario *sc, const ind_ensemble *e, ind_err *err) {
+ind_status ind_csv_write_fan(const char *path, const ind_scenario *sc, const ind_ensemble *e, int flags, ind_err *err) {
   fan_job job = {sc, e, NULL, 0};
-  return ind_write_file(path, write_fan, &job, 0, err);
+  return ind_write_file(path, write_fan, &job, flags, err);
 }
 
 static ind_status write_targets(FILE *f, const void *ud, ind_err *err) {
@@ -85,7 +85,7 @@ static ind_status write_targets(FILE *f, const void *ud, ind_err *err) {
 }
 
 ind_status ind_csv_write_targets(const char *path, const ind_scenario *sc, const ind_observation *targets,
-                                 int ntargets, const ind_ensemble *e, ind_err *err) {
+                                 int ntargets, const ind_ensemble *e, int flags, ind_err *err) {
   fan_job job = {sc, e, targets, ntargets};
-  return ind_write_file(path, write_targets, &job, 0, err);
+  return ind_write_file(path, write_targets, &job, flags, err);
 }

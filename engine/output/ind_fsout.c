@@ -123,16 +123,17 @@ void ind_afile_abort(ind_afile *af) {
   afile_release(af);
 }
 
-ind_status ind_write_file(const char *path, ind_write_fn fn, const void *ud, int sync, ind_err *err) {
+ind_status ind_write_file(const char *path, ind_write_fn fn, const void *ud, int flags, ind_err *err) {
   ind_afile af;
   ind_status st = ind_afile_open(&af, path, err);
   if (st) return st;
+  if (flags & IND_WRITE_BOM) fputs("\xEF\xBB\xBF", af.fp);
   st = fn(af.fp, ud, err);
   if (st) {
     ind_afile_abort(&af);
     return st;
   }
-  return ind_afile_commit(&af, sync, err);
+  return ind_afile_commit(&af, flags & IND_WRITE_SYNC, err);
 }
 
 /* Appends text to out[0..*len) within n - 1 bytes. */

@@ -37,9 +37,12 @@ ind_status ind_afile_commit(ind_afile *af, int sync, ind_err *err);
 void ind_afile_abort(ind_afile *af);
 
 /* Writes the whole of one file with fn through an atomic writer. fn returns
- * IND_OK or a status it set in err (write errors are detected at commit). */
+ * IND_OK or a status it set in err (write errors are detected at commit).
+ * flags: IND_WRITE_SYNC (fsync before the rename), IND_WRITE_BOM (the file
+ * starts with the UTF-8 byte-order mark, for spreadsheets that want one). */
 typedef ind_status (*ind_write_fn)(FILE *f, const void *ud, ind_err *err);
-ind_status ind_write_file(const char *path, ind_write_fn fn, const void *ud, int sync, ind_err *err);
+enum { IND_WRITE_SYNC = 1, IND_WRITE_BOM = 2 };
+ind_status ind_write_file(const char *path, ind_write_fn fn, const void *ud, int flags, ind_err *err);
 
 /* A file-system-safe folder name for a scenario name into out (n >= 2 bytes):
  * ASCII letters, digits, '-', '_' and '.' are kept; space becomes '_', '%'

@@ -1,6 +1,7 @@
 # utf8_title.sh — Vietnamese text survives: titles with diacritics appear
 # byte for byte (UTF-8) in the gnuplot script, which stays valid UTF-8 and
-# still renders.
+# still renders; with --bom every CSV file starts with the UTF-8 byte-order
+# mark EF BB BF (for spreadsheets) and is otherwise the same bytes.
 . "$(dirname "$0")/lib.sh"
 
 OUT=$T/out
@@ -20,4 +21,14 @@ if command -v gnuplot >/dev/null 2>&1; then
 else
   echo "note  no gnuplot: the PNG is not checked"
 fi
+run bom run tests/data/vi_title.lua --bom --no-plots --out "$T/bom"
+run nobom run tests/data/vi_title.lua --no-plots --out "$T/nobom"
+for f in annual.csv fit.csv; do
+  a=$T/bom/vi_title/$f b=$T/nobom/vi_title/$f
+  [ -f "$b" ] || continue
+  check_eq "--bom: $f starts with EF BB BF" "efbbbf" "$(head -c 3 "$a" | od -An -tx1 | tr -d ' \n')"
+  if cmp -s <(tail -c +4 "$a") "$b"; then ok "--bom: $f is otherwise the same bytes"
+  else bad "--bom: $f is otherwise the same bytes" "identical after the mark" "$(cmp <(tail -c +4 "$a") "$b" 2>&1)"; fi
+done
+check_eq "without --bom: no mark" "" "$(head -c 3 "$T/nobom/vi_title/annual.csv" | od -An -tx1 | tr -d ' \n' | grep efbbbf)"
 finish
