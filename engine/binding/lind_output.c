@@ -99,14 +99,23 @@ typedef struct summary_args {
   int n, baseline, nyears;
   int years[IND_TABLE_MAX_YEARS];
   const char *basis;
+  ind_lang lang;
 } summary_args;
 
 static ind_status summary_fn(FILE *f, void *ud, ind_err *err) {
   summary_args *a = ud;
-  return ind_table_summary(f, a->scs, a->rs, a->n, a->baseline, a->years, a->nyears, a->basis, err);
+  return ind_table_summary(f, a->scs, a->rs, a->n, a->baseline, a->years, a->nyears, a->basis, a->lang, err);
 }
 
-/* core.summary_text(results, baseline (1-based, 0 none), years, basis) -> text */
+/* The language of the optional argument idx ("vi", "en", "both"; default both). */
+static ind_lang lang_arg(lua_State *L, int idx) {
+  ind_err err;
+  ind_lang lang;
+  if (ind_lang_parse(luaL_optstring(L, idx, NULL), &lang, &err)) lind_raise(L, &err, NULL);
+  return lang;
+}
+
+/* core.summary_text(results, baseline (1-based, 0 none), years, basis [, lang]) -> text */
 static int out_summary_text(lua_State *L) {
   summary_args a;
   a.n = check_results(L, 1, &a.scs, &a.rs);
@@ -122,16 +131,25 @@ static int out_summary_text(lua_State *L) {
     lua_pop(L, 1);
   }
   a.basis = luaL_optstring(L, 4, NULL);
+  a.lang = lang_arg(L, 5);
   return push_text(L, summary_fn, &a);
 }
 
+typedef struct fit_args {
+  lind_result *u;
+  ind_lang lang;
+} fit_args;
+
 static ind_status fit_fn(FILE *f, void *ud, ind_err *err) {
-  lind_result *u = ud;
-  return ind_table_fit(f, u->sc, u->r, err);
+  fit_args *a = ud;
+  return ind_table_fit(f, a->u->sc, a->u->r, a->lang, err);
 }
 
-/* core.fit_text(result) -> text */
-static int out_fit_text(lua_State *L) { return push_text(L, fit_fn, lind_check_result(L, 1)); }
+/* core.fit_text(result [, lang]) -> text */
+static int out_fit_text(lua_State *L) {
+  fit_args a = {lind_check_result(L, 1), lang_arg(L, 2)};
+  return push_text(L, fit_fn, &a);
+}
 
 /* A string option of the table at idx, or NULL; the table keeps it alive. */
 static const char *opt_string(lua_State *L, int idx, const char *key) {

@@ -131,7 +131,7 @@ function M.compare(list, opts)
     end
   end
   if opts.print ~= false then
-    io.write(core.summary_text(results, b, years, basis(results)))
+    io.write(core.summary_text(results, b, years, basis(results), options.lang))
   end
   local gains = {}
   if b > 0 then
@@ -228,10 +228,16 @@ function M.write_fan(e)
 end
 
 -- The basis every money figure of a cost-benefit is on, named in every table.
-function M.econ_basis(sc)
+-- lang "vi": in Vietnamese (tables on screen); files keep the English one.
+function M.econ_basis(sc, lang)
   local e = sc.economics or {}
-  local prices = e.basis_year and (e.basis_year .. " prices") or (sc.report.basis or "constant prices")
   local r = e.discount_rate and e.discount_rate.value or 0.10
+  if lang == "vi" then
+    local prices = e.basis_year and ("giá năm " .. e.basis_year) or (sc.report.basis or "giá cố định")
+    return ("tỷ đồng theo %s, chiết khấu về %s với %.1f %%/năm; lợi ích = giá trị tăng thêm trừ đầu tư kéo theo và lợi nhuận chuyển ra nước ngoài, cộng vốn tăng thêm còn lại cuối kỳ; chi phí × MCPF")
+           :format(prices, e.base_year and ("năm " .. e.base_year) or "năm đầu có chi phí", 100 * r)
+  end
+  local prices = e.basis_year and (e.basis_year .. " prices") or (sc.report.basis or "constant prices")
   return ("bn VND at %s, discounted to %s at %.1f %%/yr; benefit = value added net of induced investment and profit outflow, plus the extra capital left at the end; cost × MCPF")
          :format(prices, e.base_year and tostring(e.base_year) or "the first year with a cost", 100 * r)
 end

@@ -96,7 +96,7 @@ local function economics(o, scenarios, results)
     n = whole(o, "n", 0, 100000000, 1000), seed = whole(o, "seed", 0, math.maxinteger, 1),
     threads = whole(o, "threads", 1, 256, core.ncpus()) })
   local basis = api.econ_basis(scenarios[2])
-  io.write("\n", costbenefit.text(rows, results[1].name, basis))
+  io.write("\n", costbenefit.text(rows, results[1].name, api.econ_basis(scenarios[2], options.lang), options.lang))
   costbenefit.write(rows, results[1].name, basis, results)
   costbenefit.plot(rows, results[1].name, basis)
   say("Cost-benefit of %d scenario(s) in %d s", #rows, os.time() - t0)
@@ -116,7 +116,7 @@ function M.run(o)
   manifest.write("run", o)
   for _, r in ipairs(results) do
     if #r:observations() > 0 then
-      io.write("\n", core.fit_text(r))
+      io.write("\n", core.fit_text(r, options.lang))
       break
     end
   end

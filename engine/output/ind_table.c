@@ -10,6 +10,42 @@
 #include "ind_utf8.h"
 #include "ind_var.h"
 
+/* ---- the tables' texts, by language (IND_LANG_VI; English otherwise) ---- */
+
+typedef struct table_texts {
+  const char *scenario, *title, *pv, *growth, *gain, *cost;   /* summary headings (pv, growth, gain take years) */
+  const char *note_pv, *note_growth, *note_gain, *note_cost;  /* summary notes (printf formats) */
+  const char *fit_head[6], *fit_intro, *fit_units, *fit_none;
+} table_texts;
+
+static const table_texts texts_en = {
+  "scenario", "title", "PV %d", "growth %d–%d", "gain %d", "cost",
+  "PV: industrial production value of all sectors, bn VND%s%s.\n",
+  "growth: average annual growth of PV over %d–%d (from the %d level), %%/yr.\n",
+  "gain: PV above the baseline '%s' in the same year, %%.\n",
+  "cost: policy cost summed over the scenario's whole period, bn VND as the scenario states it.\n\n",
+  {"observation", "observed", "model", "difference", "se", "!"},
+  "Fit of '%s'%s%s to its %d observations.\n",
+  "growth in %, levels in bn VND; difference = model − observed: percentage points for growth,\n"
+  "% of the observed value for levels; ! marks |difference| > 2 se.\n\n",
+  "(no observations)\n",
+};
+
+static const table_texts texts_vi = {
+  "kịch bản", "tên", "GTSX %d", "tăng trưởng %d–%d", "tăng thêm %d", "chi phí",
+  "GTSX: giá trị sản xuất công nghiệp của mọi khu vực, tỷ đồng%s%s.\n",
+  "tăng trưởng: tốc độ tăng bình quân năm của GTSX %d–%d (từ mức năm %d), %%/năm.\n",
+  "tăng thêm: GTSX cao hơn kịch bản cơ sở '%s' cùng năm, %%.\n",
+  "chi phí: tổng chi phí chính sách trong cả thời kỳ của kịch bản, tỷ đồng như kịch bản nêu.\n\n",
+  {"quan sát", "số liệu", "mô hình", "chênh lệch", "sai số", "!"},
+  "Mức khớp của '%s'%s%s với %d quan sát.\n",
+  "tăng trưởng tính bằng %, mức tính bằng tỷ đồng; chênh lệch = mô hình − số liệu: điểm phần trăm\n"
+  "với tăng trưởng, % giá trị quan sát với mức; ! đánh dấu |chênh lệch| > 2 sai số.\n\n",
+  "(không có quan sát)\n",
+};
+
+static const table_texts *texts_of(ind_lang lang) { return lang == IND_LANG_VI ? &texts_vi : &texts_en; }
+
 #define CELL 256          /* bytes per cell: room for TITLE_WIDTH columns of NFD text */
 #define MAX_COLS 40
 #define TITLE_WIDTH 36    /* longer titles are cut with an ellipsis */
@@ -138,14 +174,17 @@ static void growth_period(summary *s) {
   if (s->from >= s->to) s->from = ref->first_year;
 }
 
-static void summary_header(const summary *s, grid *g) {
+/* the headings' formats are the texts' own: not from the user */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void summary_header(const summary *s, const table_texts *t, grid *g) {
   int c = 0;
-  snprintf(cell(g, 0, c++), CELL, "scenario");
-  snprintf(cell(g, 0, c++), CELL, "title");
-  for (int j = 0; j < s->nyears; j++) snprintf(cell(g, 0, c++), CELL, "PV %d", s->years[j]);
-  snprintf(cell(g, 0, c++), CELL, "growth %d–%d", s->from + 1, s->to);
-  for (int j = 0; s->baseline >= 0 && j < s->nyears; j++) snprintf(cell(g, 0, c++), CELL, "gain %d", s->years[j]);
-  snprintf(cell(g, 0, c++), CELL, "cost");
+  snprintf(cell(g, 0, c++), CELL, "%s", t->scenario);
+  snprintf(cell(g, 0, c++), CELL, "%s", t->title);
+  for (int j = 0; j < s->nyears; j++) snprintf(cell(g, 0, c++), CELL, t->pv, s->years[j]);
+  snprintf(cell(g, 0, c++), CELL, t->growth, s->from + 1, s->to);
+  for (int j = 0; s->baseline >= 0 && j < s->nyears; j++) snprintf(cell(g, 0, c++), CELL, t->gain, s->years[j]);
+  snprintf(cell(g, 0, c++), CELL, "%s", t->cost);
 }
 
 static void summary_row(const summary *s, int i, grid *g, int row) {
@@ -165,15 +204,13 @@ static void summary_row(const summary *s, int i, grid *g, int row) {
   put_number(cell(g, row, c++), "%.0f", cost);
 }
 
-static void summary_notes(const summary *s, const char *basis, FILE *out) {
-  fprintf(out, "PV: industrial production value of all sectors, bn VND%s%s.\n", basis ? ", " : "",
-          basis ? basis : "");
-  fprintf(out, "growth: average annual growth of PV over %d–%d (from the %d level), %%/yr.\n",
-          s->from + 1, s->to, s->from);
-  if (s->baseline >= 0)
-    fprintf(out, "gain: PV above the baseline '%s' in the same year, %%.\n", s->scs[s->baseline]->name);
-  fputs("cost: policy cost summed over the scenario's whole period, bn VND as the scenario states it.\n\n", out);
+static void summary_notes(const summary *s, const table_texts *t, const char *basis, FILE *out) {
+  fprintf(out, t->note_pv, basis ? ", " : "", basis ? basis : "");
+  fprintf(out, t->note_growth, s->from + 1, s->to, s->from);
+  if (s->baseline >= 0) fprintf(out, t->note_gain, s->scs[s->baseline]->name);
+  fputs(t->note_cost, out);
 }
+#pragma GCC diagnostic pop
 
 static ind_status check_summary(const summary *s, ind_err *err) {
   if (!s->scs || !s->rs || s->n < 1) return ind_err_set(err, IND_EINVAL, "no scenarios for the summary");
@@ -188,7 +225,8 @@ static ind_status check_summary(const summary *s, ind_err *err) {
 
 ind_status ind_table_summary(FILE *out, const ind_scenario *const *scs, const ind_result *const *rs,
                              int n, int baseline, const int *years, int nyears, const char *basis,
-                             ind_err *err) {
+                             ind_lang lang, ind_err *err) {
+  const table_texts *t = texts_of(lang);
   summary s = {scs, rs, n, baseline, years, nyears, 0, 0};
   ind_status st = check_summary(&s, err);
   if (st) return st;
@@ -196,12 +234,12 @@ ind_status ind_table_summary(FILE *out, const ind_scenario *const *scs, const in
   grid g = {4 + nyears * (baseline >= 0 ? 2 : 1), 0, 0, 0, NULL, ""}; /* name, title, years, growth, gains, cost */
   memset(g.align, 'r', (size_t)g.ncols);
   g.align[0] = g.align[1] = 'l';
-  if (grid_row(&g) == 0) summary_header(&s, &g);
+  if (grid_row(&g) == 0) summary_header(&s, t, &g);
   for (int i = 0; i < n; i++) {
     int row = grid_row(&g);
     if (row > 0) summary_row(&s, i, &g, row);
   }
-  summary_notes(&s, basis, out);
+  summary_notes(&s, t, basis, out);
   return finish(&g, out, err);
 }
 
@@ -228,26 +266,27 @@ static void fit_row(const ind_scenario *sc, const ind_observation *o, double mod
   snprintf(cell(g, row, 5), CELL, "%s", fabs(diff) > 2.0 * o->se || !isfinite(diff) ? "!" : "");
 }
 
-ind_status ind_table_fit(FILE *out, const ind_scenario *sc, const ind_result *r, ind_err *err) {
-  static const char *const head[] = {"observation", "observed", "model", "difference", "se", "!"};
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+ind_status ind_table_fit(FILE *out, const ind_scenario *sc, const ind_result *r, ind_lang lang, ind_err *err) {
+  const table_texts *t = texts_of(lang);
   if (!sc || !r || r->nobs != sc->nobs) return ind_err_set(err, IND_EINVAL, "no run of the scenario to compare");
-  fprintf(out, "Fit of '%s'%s%s to its %d observations.\n", sc->name, sc->title && *sc->title ? " — " : "",
-          sc->title ? sc->title : "", sc->nobs);
-  fputs("growth in %, levels in bn VND; difference = model − observed: percentage points for growth,\n"
-        "% of the observed value for levels; ! marks |difference| > 2 se.\n\n", out);
+  fprintf(out, t->fit_intro, sc->name, sc->title && *sc->title ? " — " : "", sc->title ? sc->title : "", sc->nobs);
+  fputs(t->fit_units, out);
   if (sc->nobs == 0) {
-    fputs("(no observations)\n", out);
+    fputs(t->fit_none, out);
     return ferror(out) ? ind_err_set(err, IND_EIO, "cannot write the table") : IND_OK;
   }
   grid g = {6, 0, 0, 0, NULL, "lrrrrl"};
   if (grid_row(&g) == 0)
-    for (int c = 0; c < 6; c++) snprintf(cell(&g, 0, c), CELL, "%s", head[c]);
+    for (int c = 0; c < 6; c++) snprintf(cell(&g, 0, c), CELL, "%s", t->fit_head[c]);
   for (int k = 0; k < sc->nobs; k++) {
     int row = grid_row(&g);
     if (row > 0) fit_row(sc, &sc->obs[k], r->obs_model[k], &g, row);
   }
   return finish(&g, out, err);
 }
+#pragma GCC diagnostic pop
 
 /* ---- warnings ---- */
 

@@ -1,13 +1,15 @@
 /* ind_table.h — plain-text tables for a terminal: scenarios side by side, a
  * run's fit to its observations, its warnings. Columns are aligned by display
- * width (code points, not bytes), so Vietnamese titles line up. Texts are in
- * English; scenario titles are shown as given. */
+ * width (code points, not bytes), so Vietnamese titles line up. Headings and
+ * notes in Vietnamese for IND_LANG_VI, in English otherwise; scenario titles
+ * are shown as given (observation labels stay English). */
 #ifndef IND_TABLE_H
 #define IND_TABLE_H
 
 #include <stdio.h>
 
 #include "ind_err.h"
+#include "ind_labels.h"
 #include "ind_run.h"
 #include "ind_scenario.h"
 
@@ -24,13 +26,13 @@
  * not stated). Header lines above the table state units and periods. */
 ind_status ind_table_summary(FILE *out, const ind_scenario *const *scs, const ind_result *const *rs,
                              int n, int baseline, const int *years, int nyears, const char *basis,
-                             ind_err *err);
+                             ind_lang lang, ind_err *err);
 
 /* The scenario's observations against the model: label, observed, model,
  * difference (model − observed: percentage points for growth, % of the
  * observed value for levels), se in the same unit, and '!' when
  * |difference| > 2 se. */
-ind_status ind_table_fit(FILE *out, const ind_scenario *sc, const ind_result *r, ind_err *err);
+ind_status ind_table_fit(FILE *out, const ind_scenario *sc, const ind_result *r, ind_lang lang, ind_err *err);
 
 /* Each line of r->warnings as "warning: <scenario name>: <line>"; returns how
  * many lines were printed. */

@@ -1,7 +1,8 @@
 # utf8_title.sh — Vietnamese text survives: titles with diacritics appear
 # byte for byte (UTF-8) in the gnuplot script, which stays valid UTF-8 and
 # still renders; with --bom every CSV file starts with the UTF-8 byte-order
-# mark EF BB BF (for spreadsheets) and is otherwise the same bytes.
+# mark EF BB BF (for spreadsheets) and is otherwise the same bytes; with
+# --lang vi the tables' headings and notes are Vietnamese.
 . "$(dirname "$0")/lib.sh"
 
 OUT=$T/out
@@ -31,4 +32,10 @@ for f in annual.csv fit.csv; do
   else bad "--bom: $f is otherwise the same bytes" "identical after the mark" "$(cmp <(tail -c +4 "$a") "$b" 2>&1)"; fi
 done
 check_eq "without --bom: no mark" "" "$(head -c 3 "$T/nobom/vi_title/annual.csv" | od -An -tx1 | tr -d ' \n' | grep efbbbf)"
+run vi_tables compare scenarios/hanoi/baseline.lua scenarios/hanoi/training.lua --lang vi -n 0 --no-plots --out "$T/vi_tables"
+check_rc "compare --lang vi: exit 0" 0 vi_tables
+check_contains "--lang vi: the summary's headings" "$T/vi_tables.out" "GTSX 2010"
+check_contains "--lang vi: the summary's notes" "$T/vi_tables.out" "GTSX: giá trị sản xuất công nghiệp"
+check_contains "--lang vi: the cost-benefit heading and basis" "$T/vi_tables.out" "Chi phí - lợi ích so với 'baseline' — tỷ đồng theo giá năm 2007"
+check_contains "--lang vi: the fit table" "$T/vi_tables.out" "Mức khớp của 'baseline'"
 finish
