@@ -167,6 +167,7 @@ static int core_fail(lua_State *L) {
 }
 
 void lind_open_output(lua_State *L);
+void lind_open_input(lua_State *L);
 
 /* core.ncpus() -> the number of processors online */
 static int core_ncpus(lua_State *L) {
@@ -189,6 +190,7 @@ int luaopen_indsim_core(lua_State *L) {
   lind_open_result(L);
   luaL_newlib(L, core_funcs);
   lind_open_output(L);
+  lind_open_input(L);
   lind_open_dist(L);
   lind_open_ensemble(L);
   lind_open_util(L);

@@ -141,15 +141,20 @@ local function allowed_roots()
   return out
 end
 
-local function inside_roots(path)
+-- extra: more allowed folders (e.g. the output folder, for files indsim wrote)
+local function inside_roots(path, extra)
   if options.unsafe then return true end
   local real = core.realpath(path)
   if not real then return true end -- a missing file: reported as missing
-  for _, root in ipairs(allowed_roots()) do
+  local roots = allowed_roots()
+  for _, d in ipairs(extra or {}) do roots[#roots + 1] = core.realpath(d) end
+  for _, root in ipairs(roots) do
     if real == root or real:sub(1, #root + 1) == root .. "/" then return true end
   end
   return false
 end
+M.inside_roots = inside_roots
+M.ROOTS_TEXT = "scenarios/, scripts/, the folder of the file given on the command line, and --path folders"
 
 -- A file named on the command line: run it, and let it load files beside it.
 function M.run_named(path, extra)
@@ -183,8 +188,8 @@ function M.load_scenario(name)
     tried[#tried + 1] = path
     if exists(path) then
       if not inside_roots(path) then
-        check.fail(where, {}, "'%s' is outside the folders files may be loaded from (scenarios/, scripts/, the folder of "
-                   .. "the file given on the command line, and --path folders): add --path FOLDER, or --unsafe for your own files", path)
+        check.fail(where, {}, "'%s' is outside the folders files may be loaded from (%s): add --path FOLDER, or --unsafe "
+                   .. "for your own files", path, M.ROOTS_TEXT)
       end
       result = table.pack(M.run_file(path))
       break

@@ -3,8 +3,10 @@
 -- years, and the first months of a year against the same months a year
 -- earlier. Growth is a fraction (value = 0.187) or a percentage (pct = 18.7);
 -- a standard error se is in the same unit (se = 0.3 with pct = 18.7).
+local core = require "indsim.core"
 local check = require "indsim.check"
 local assume = require "indsim.assume"
+local options = require "indsim.options"
 
 local M = {}
 local Obs = { __metatable = false }
@@ -48,8 +50,10 @@ local function default_se(o)
   return 0.01 * math.sqrt(12 / months)
 end
 
-local function make(t, kind, extra, fill)
-  local where = check.where()
+-- An observation of kind from the table t; where is the caller's place in
+-- its file (check.where()) or, for a row of a CSV file, that row's.
+local function make(t, kind, extra, fill, where)
+  where = where or check.where()
   check.typed(t, "table", where, {}, "obs." .. kind)
   check.keys(t, keys_for(extra), where, {}, "obs." .. kind)
   local o = { kind = kind, where = where, source = t.source, note = t.note }
@@ -72,32 +76,37 @@ end
 
 local function year(t, where, key) return check.typed(t[key], "integer", where, { key }, "a year") end
 
-function M.level(t) return make(t, "level", { "year" }, function(o, a, w) o.year0 = year(a, w, "year"); o.year1 = o.year0 end) end
-function M.growth(t) return make(t, "growth", { "year" }, function(o, a, w) o.year0 = year(a, w, "year"); o.year1 = o.year0 end) end
+-- Each kind: its own keys, and how they fill the observation's years.
+local KINDS = {}
+KINDS.level = { { "year" }, function(o, a, w) o.year0 = year(a, w, "year"); o.year1 = o.year0 end }
+KINDS.growth = KINDS.level
 
-function M.avg_growth(t)
-  return make(t, "avg_growth", { "years" }, function(o, a, w)
-    if type(a.years) ~= "table" or math.type(a.years[1]) ~= "integer" or math.type(a.years[2]) ~= "integer" or a.years[2] < a.years[1] then
-      check.fail(w, { "years" }, "years = {first, last} expected, first <= last")
-    end
-    o.year0, o.year1 = a.years[1], a.years[2]
-  end)
-end
+KINDS.avg_growth = { { "years" }, function(o, a, w)
+  if type(a.years) ~= "table" or math.type(a.years[1]) ~= "integer" or math.type(a.years[2]) ~= "integer" or a.years[2] < a.years[1] then
+    check.fail(w, { "years" }, "years = {first, last} expected, first <= last")
+  end
+  o.year0, o.year1 = a.years[1], a.years[2]
+end }
 
 -- months = 6 (the first six) or months = {3, 8} (March to August, inclusive).
-function M.period_growth(t)
-  return make(t, "period_growth", { "year", "months" }, function(o, a, w)
-    o.year0 = year(a, w, "year"); o.year1 = o.year0
-    local m = a.months
-    if math.type(m) == "integer" and m >= 1 and m <= 12 then
-      o.m0, o.m1 = 0, m
-    elseif type(m) == "table" and math.type(m[1]) == "integer" and math.type(m[2]) == "integer" and 1 <= m[1] and m[1] <= m[2] and m[2] <= 12 then
-      o.m0, o.m1 = m[1] - 1, m[2]
-    else
-      check.fail(w, { "months" }, "months = N (the first N, 1..12) or {first, last} (1..12) expected")
-    end
-  end)
-end
+KINDS.period_growth = { { "year", "months" }, function(o, a, w)
+  o.year0 = year(a, w, "year"); o.year1 = o.year0
+  local m = a.months
+  if math.type(m) == "integer" and m >= 1 and m <= 12 then
+    o.m0, o.m1 = 0, m
+  elseif type(m) == "table" and math.type(m[1]) == "integer" and math.type(m[2]) == "integer" and 1 <= m[1] and m[1] <= m[2] and m[2] <= 12 then
+    o.m0, o.m1 = m[1] - 1, m[2]
+  else
+    check.fail(w, { "months" }, "months = N (the first N, 1..12) or {first, last} (1..12) expected")
+  end
+end }
+
+local function build(kind, t, where) return make(t, kind, KINDS[kind][1], KINDS[kind][2], where) end
+
+function M.level(t) return build("level", t) end
+function M.growth(t) return build("growth", t) end
+function M.avg_growth(t) return build("avg_growth", t) end
+function M.period_growth(t) return build("period_growth", t) end
 
 -- Plan targets (target.avg_growth{years = {2006, 2010}, pct = 15, ...}): the
 -- same quantities, met when the model's value is at least the one given.
@@ -125,6 +134,147 @@ function Obs:spec(sectors, first, last)
   return { kind = self.kind, sector = sector, var = self.var, year0 = self.year0, year1 = self.year1,
            m0 = self.m0, m1 = self.m1, value = self.value, se = self.se, source = self.source,
            where = ("%s:%d"):format(self.where.file, self.where.line) }
+end
+
+-- History from a CSV file (docs/lua-api.md §7.2): obs.from_csv(path) gives
+-- one observation a row, each made by the constructor of its kind (so every
+-- check above applies) with the row's own file and line as its place.
+
+local CSV_COLUMNS = { "kind", "sector", "var", "year", "year0", "year1", "months", "value", "pct", "se", "source", "note" }
+local CSV_KNOWN = check.set(CSV_COLUMNS)
+local CSV_KINDS = { "level", "growth", "avg_growth", "period_growth" }
+-- The year columns each kind fills; the others must be empty in its rows.
+local CSV_YEARS = { level = { "year" }, growth = { "year" }, avg_growth = { "year0", "year1" },
+                    period_growth = { "year", "months" } }
+
+-- Where obs.from_csv finds a file, the first that exists of: the path as
+-- given (absolute, or relative to the current folder, like scenario files),
+-- then relative to the folder of the file calling obs.from_csv, to each
+-- --path folder, and to scenarios/. '..' is refused, as by scenario.load.
+-- (The one place to adapt when file access is restricted.)
+local function resolve_csv(path, where)
+  if ("/" .. path .. "/"):find("/%.%./") then check.fail(where, {}, "CSV path '%s' may not contain '..'", path) end
+  local candidates = { path }
+  if path:sub(1, 1) ~= "/" then
+    local caller = type(where.chunk) == "string" and where.chunk:match("^@(.*)$")
+    local dir = caller and caller:gsub("^%[built in%] ", ""):match("^(.*)/[^/]*$")
+    if dir then candidates[#candidates + 1] = dir .. "/" .. path end
+    for _, d in ipairs(options.paths) do candidates[#candidates + 1] = d .. "/" .. path end
+    candidates[#candidates + 1] = "scenarios/" .. path
+  end
+  local loader = require "indsim.loader"
+  for _, p in ipairs(candidates) do
+    local f = io.open(p, "rb")
+    if f then
+      f:close()
+      -- the sandbox's folders, and the output folder (files indsim wrote)
+      if not loader.inside_roots(p, { options.out }) then
+        check.fail(where, {}, "'%s' is outside the folders files may be read from (%s, the output folder): add --path "
+                   .. "FOLDER, or --unsafe for your own files", p, loader.ROOTS_TEXT)
+      end
+      return p
+    end
+  end
+  check.fail(where, {}, "no CSV file '%s' (looked for: %s)", path, table.concat(candidates, ", "))
+end
+
+-- The file goes into the run manifest beside the scenario files, so that
+-- `indsim rerun` notices when it has changed.
+local function record_input(file, sha256)
+  local loader = require "indsim.loader"
+  for _, f in ipairs(loader.loaded) do if f.name == file and not f.builtin then return end end
+  loader.loaded[#loader.loaded + 1] = { name = file, builtin = false, sha256 = sha256 }
+end
+
+local function trim(s) return (s:gsub("^[ \t]+", ""):gsub("[ \t]+$", "")) end
+
+local function one_of(what, name, known)
+  local near = check.suggest(name, known)
+  return ("unknown %s '%s'%s"):format(what, name, near and (" — did you mean '" .. near .. "'?")
+                                        or (" (known: " .. table.concat(known, ", ") .. ")"))
+end
+
+-- The header's columns by position; where is the header's line.
+local function csv_columns(header, where)
+  local cols, at = {}, {}
+  for j, raw in ipairs(header) do
+    local name = trim(raw)
+    if name == "" then check.fail(where, {}, "column %d has no name (the columns: %s)", j, table.concat(CSV_COLUMNS, ", ")) end
+    if not CSV_KNOWN[name] then check.fail(where, { name }, "%s", one_of("column", name, CSV_COLUMNS)) end
+    if at[name] then check.fail(where, { name }, "column '%s' appears twice (columns %d and %d)", name, at[name], j) end
+    cols[j], at[name] = name, j
+  end
+  if not at.kind then check.fail(where, {}, "no 'kind' column (it says what each row is: %s)", table.concat(CSV_KINDS, ", ")) end
+  if not at.value and not at.pct then check.fail(where, {}, "no 'value' or 'pct' column (the figures)") end
+  return cols
+end
+
+local function csv_number(s, where, col)
+  local x = s:find("^[+-]?[%d.]+[eE]?[+-]?%d*$") and tonumber(s)
+  if not x then
+    check.fail(where, { col }, "a number expected, got '%s'%s", s, s:find(",") and " (the decimal separator is a point: 18.7)" or "")
+  end
+  return x
+end
+
+local function csv_year(s, where, col)
+  local y = s:find("^[+-]?%d+$") and math.tointeger(tonumber(s))
+  if not y then check.fail(where, { col }, "a year (a whole number like 2006) expected, got '%s'", s) end
+  return y
+end
+
+-- months: "6" (the first six) or "3-8" (March to August, inclusive).
+local function csv_months(s, where)
+  local a, b = s:match("^(%d+)$")
+  if not a then a, b = s:match("^(%d+)%s*%-%s*(%d+)$") end
+  a, b = a and math.tointeger(tonumber(a)), b and math.tointeger(tonumber(b))
+  if not a or a < 1 or a > 12 or (b and (b < a or b > 12)) then
+    check.fail(where, { "months" }, "'%s': the first N months (6) or months a-b (3-8) expected, months 1..12", s)
+  end
+  return b and { a, b } or a
+end
+
+-- The observation of one row (nil for a row whose cells are all empty).
+local function csv_observation(row, cols, where)
+  local cell = {}
+  for j, name in ipairs(cols) do
+    local v = trim(row[j])
+    if v ~= "" then cell[name] = v end
+  end
+  if next(cell) == nil then return nil end
+  local kind = cell.kind or check.fail(where, { "kind" }, "empty, but each row needs its kind (%s)", table.concat(CSV_KINDS, ", "))
+  if not CSV_YEARS[kind] then check.fail(where, { "kind" }, "%s", one_of("kind", kind, CSV_KINDS)) end
+  local takes, gives = check.set(CSV_YEARS[kind]), table.concat(CSV_YEARS[kind], " and ")
+  for _, c in ipairs { "year", "year0", "year1", "months" } do
+    if cell[c] and not takes[c] then check.fail(where, { c }, "%s rows leave %s empty (they give %s)", kind, c, gives) end
+    if takes[c] and not cell[c] then check.fail(where, { c }, "empty, but %s rows need %s", kind, gives) end
+  end
+  if (cell.value == nil) == (cell.pct == nil) then check.fail(where, { "value" }, "fill exactly one of value and pct") end
+  local t = { sector = cell.sector, var = cell.var, source = cell.source, note = cell.note }
+  for _, c in ipairs { "value", "pct", "se" } do if cell[c] then t[c] = csv_number(cell[c], where, c) end end
+  if kind == "avg_growth" then
+    local y0, y1 = csv_year(cell.year0, where, "year0"), csv_year(cell.year1, where, "year1")
+    if y1 < y0 then check.fail(where, { "year1" }, "%d is before year0 %d", y1, y0) end
+    t.years = { y0, y1 }
+  else
+    t.year = csv_year(cell.year, where, "year")
+  end
+  if kind == "period_growth" then t.months = csv_months(cell.months, where) end
+  return build(kind, t, where)
+end
+
+-- obs.from_csv(path) -> { observation, ... }, in the order of the rows.
+function M.from_csv(path)
+  local where = check.where()
+  check.typed(path, "string", where, {}, "obs.from_csv's argument (the path of a CSV file)")
+  local file = resolve_csv(path, where)
+  local csv = core.read_csv(file, { comments = true })
+  record_input(file, csv.sha256)
+  local function at(line) return { chunk = "=csv " .. file, file = file, line = line } end
+  local cols = csv_columns(csv.header, at(csv.header_line))
+  local out = {}
+  for i, row in ipairs(csv.rows) do out[#out + 1] = csv_observation(row, cols, at(csv.lines[i])) end
+  return out
 end
 
 return M

@@ -54,7 +54,7 @@ local exports = {
   event = measure.event,
   transfer = measure.transfer,
   obs = { level = observe.level, growth = observe.growth, avg_growth = observe.avg_growth,
-          period_growth = observe.period_growth },
+          period_growth = observe.period_growth, from_csv = engine_call(observe.from_csv) },
   target = observe.targets,
   ensemble = engine_call(api.ensemble),
   calibrate = engine_call(calibrate.calibrate),

@@ -15,6 +15,7 @@ local tries = {
   function() return scenario.load("/etc/hostname.lua") end,
   function() return write_text("../escaped.txt", "x") end,
   function() return write_table("/tmp/escaped.csv", { "a" }, {}) end,
+  function() return obs.from_csv("/etc/passwd") end,
 }
 local got = 0
 for i, try in ipairs(tries) do
