@@ -180,12 +180,14 @@ static int util_chdir(lua_State *L) {
 /* core.minimize(f, x0, step [, {max_iter, tol}]) -> x, f(x), iterations, converged
  * (the simplex smaller than tol before max_iter iterations):
  * GSL's Nelder–Mead simplex (nmsimplex2) on a Lua function of a list of
- * numbers. The minimizer is held by a userdata, so an error raised by f
- * (which unwinds through GSL) cannot leak it. */
+ * numbers. The minimizer and the start vectors are held by a userdata, so an
+ * error raised by f (which unwinds through GSL, even inside
+ * gsl_multimin_fminimizer_set) cannot leak them. */
 typedef struct min_ctx {
   lua_State *L;
   int fn;                      /* stack index of f */
   gsl_multimin_fminimizer *m;
+  gsl_vector *x0, *step;
 } min_ctx;
 
 static double min_call(const gsl_vector *x, void *ud) {
@@ -205,7 +207,10 @@ static double min_call(const gsl_vector *x, void *ud) {
 static int min_gc(lua_State *L) {
   min_ctx *c = lua_touserdata(L, 1);
   if (c->m) gsl_multimin_fminimizer_free(c->m);
+  if (c->x0) gsl_vector_free(c->x0);
+  if (c->step) gsl_vector_free(c->step);
   c->m = NULL;
+  c->x0 = c->step = NULL;
   return 0;
 }
 
@@ -244,21 +249,17 @@ static int util_minimize(lua_State *L) {
   c->L = L;
   c->fn = 1;
   c->m = NULL;
+  c->x0 = c->step = NULL;
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, min_gc);
   lua_setfield(L, -2, "__gc");
   lua_setmetatable(L, -2);
   c->m = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
-  gsl_vector *x0 = number_vector(L, 2, n, "x0"), *step = NULL;
-  if (!c->m) {
-    gsl_vector_free(x0);
-    return lind_error(L, LIND_ERR_INTERNAL, "out of memory");
-  }
-  step = number_vector(L, 3, n, "step");
+  if (!c->m) return lind_error(L, LIND_ERR_INTERNAL, "out of memory");
+  c->x0 = number_vector(L, 2, n, "x0");
+  c->step = number_vector(L, 3, n, "step");
   gsl_multimin_function fn = {min_call, n, c};
-  int status = gsl_multimin_fminimizer_set(c->m, &fn, x0, step);
-  gsl_vector_free(x0);
-  gsl_vector_free(step);
+  int status = gsl_multimin_fminimizer_set(c->m, &fn, c->x0, c->step); /* f may raise here */
   int it = 0, converged = 0;
   while (status == GSL_SUCCESS && it < max_iter) {
     it++;

@@ -36,6 +36,9 @@ local function measure(opts, where)
   end
   return function(r, base)
     if output == "npv" or output == "bcr" then return api().economics(r, { baseline = base })[output] end
+    if year < r.first_year or year > r.last_year then
+      check.fail(where, { "year" }, "year %d is outside the period %d-%d of '%s'", year, r.first_year, r.last_year, r.name)
+    end
     return r:get(output, year) - base:get(output, year)
   end
 end

@@ -559,6 +559,13 @@ eq("write_table returns the path it wrote", write_table("sub/t.csv", { "a", "b" 
 raises("write_text out of the output folder", function() write_text("../x.md", "no") end, "scenario", at(here()), "file:", "'../x.md'")
 raises("write_table with rows that are not a list", function() write_table("t.csv", { "a" }, 5) end, "scenario", at(here()), "rows:")
 
+-- A year outside the period (found by fuzzing: once an internal error, arithmetic on nil).
+raises("optimize_split for a year outside the period", function() split { year = 4024, max_iter = 3 } end, "scenario",
+       "year:", "year 4024 is outside the period 2000-2012")
+-- An objective that fails inside the optimiser's first step (found by fuzzing: the start vectors
+-- leaked, seen under LeakSanitizer): the error comes through, naming the key.
+raises("optimize_split whose first split is refused", function() split { from = "x" } end, "scenario", "from:")
+
 -- Bounds that cannot hold are refused, naming the key (once: a split over a maximum came back).
 raises("optimize_split with maximums that cannot take the total", function() split { max = { 50, 50 } } end, "scenario",
        "max:", "the maximums (100) cannot take the total (200)")
