@@ -11,6 +11,7 @@ local check = require "indsim.check"
 local numbers = require "indsim.numbers"
 local dist = require "indsim.dist"
 local options = require "indsim.options"
+local words = require "indsim.words"
 
 local M = {}
 
@@ -135,25 +136,29 @@ local function fmt(v, p) if v == nil or v == false or v ~= v then return "—" e
 -- Who set a number: the data (its sd shrank to less than half the prior's),
 -- the prior (sd not shrunk, value not moved by half a prior sd), or both
 -- (the data moved it, often jointly with others: see the correlations).
+-- A key of words.lua: by_data, by_prior, by_both, by_nothing.
 local function verdict(p)
-  if not p.prior_sd then return p.identified and "data" or "NOT IDENTIFIED" end
-  if p.shrink and p.shrink < 0.5 and p.identified then return "data" end
-  if p.shrink and p.shrink > 0.9 and not (p.prior_z and math.abs(p.prior_z) >= 0.5) then return "prior (data silent)" end
-  return "data and prior"
+  if not p.prior_sd then return p.identified and "by_data" or "by_nothing" end
+  if p.shrink and p.shrink < 0.5 and p.identified then return "by_data" end
+  if p.shrink and p.shrink > 0.9 and not (p.prior_z and math.abs(p.prior_z) >= 0.5) then return "by_prior" end
+  return "by_both"
 end
 
+local PARAM_WIDTHS = { -28, -24, 12, 10, 10, 7, -1 }
+local OBS_WIDTHS = { -36, 10, 10, 10, 8 }
+
 function M.report_text(report, sc)
-  local out = {}
-  local function add(s, ...) out[#out + 1] = s:format(...) end
-  add("Calibration of '%s' to %d observations%s: %s after %d iterations (%d runs); chi2 data %.3g, prior %.3g",
-      report.scenario, report.ndata, report["until"] and (" up to " .. report["until"]) or "",
-      report.converged and "converged" or "NOT converged", report.iterations, report.runs, report.chi2_data, report.chi2_prior)
+  local t = words.t
+  local out = { t("cal_title"):format(report.scenario, report.ndata,
+                                      report["until"] and t("cal_up_to"):format(report["until"]) or "",
+                                      t(report.converged and "converged" or "not_converged"), report.iterations, report.runs,
+                                      report.chi2_data, report.chi2_prior) }
   local priors = {}
   for _, u in ipairs(numbers.uncertain(sc, sc:measures())) do priors[u.key] = tostring(u.dist) end
-  add("%-28s %-24s %12s %10s %10s %7s  %s", "number", "prior", "fitted", "se", "moved (sd)", "se/sd", "set by")
+  out[#out + 1] = words.row(PARAM_WIDTHS, t("cal_head"))
   for _, p in ipairs(report.params) do
-    add("%-28s %-24s %12s %10s %10s %7s  %s", p.name, priors[p.name] or "(none)", fmt(p.value, 5), fmt(p.se, 3),
-        fmt(p.prior_z, 3), fmt(p.shrink, 2), verdict(p))
+    out[#out + 1] = words.row(PARAM_WIDTHS, { p.name, priors[p.name] or t("none"), fmt(p.value, 5), fmt(p.se, 3),
+                                              fmt(p.prior_z, 3), fmt(p.shrink, 2), t(verdict(p)) })
   end
   local strong = {}
   for i, p in ipairs(report.params) do
@@ -162,15 +167,16 @@ function M.report_text(report, sc)
       if r == r and math.abs(r) >= 0.7 then strong[#strong + 1] = ("%s ~ %s %+.2f"):format(p.name, report.params[j].name, r) end
     end
   end
-  if #strong > 0 then add("strong correlations (|r| >= 0.7): %s", table.concat(strong, "; ")) end
-  add("%-36s %10s %10s %10s %8s", "observation", "observed", "fitted", "diff", "se")
+  if #strong > 0 then out[#out + 1] = t("cal_strong"):format(table.concat(strong, "; ")) end
+  out[#out + 1] = words.row(OBS_WIDTHS, t("cal_obs_head"))
   for _, o in ipairs(report.observations) do
     local k = o.level and 1 or 100
-    add("%-36s %10s %10s %10s %8s%s", o.label, fmt(o.observed * k, 5), fmt(o.model and o.model * k, 5),
-        fmt(o.model and (o.model - o.observed) * k, 3), fmt(o.se * k, 3), o.used and "" or "  (held out)")
+    out[#out + 1] = words.row(OBS_WIDTHS, { o.label, fmt(o.observed * k, 5), fmt(o.model and o.model * k, 5),
+                                            fmt(o.model and (o.model - o.observed) * k, 3), fmt(o.se * k, 3) })
+                    .. (o.used and "" or t("held_out"))
   end
   if report.warnings ~= "" then
-    for line in report.warnings:gmatch("[^\n]+") do add("warning: %s", line) end
+    for line in report.warnings:gmatch("[^\n]+") do out[#out + 1] = "warning: " .. line end
   end
   return table.concat(out, "\n") .. "\n"
 end
@@ -181,7 +187,7 @@ function M.report_csv(report)
   local function cell(v) return (v == nil or v == false or v ~= v) and "" or ("%.10g"):format(v) end
   for _, p in ipairs(report.params) do
     out[#out + 1] = ("%s,%s,%s,%s,%s,%s,%s,%s"):format(p.name, cell(p.value), cell(p.se), cell(p.prior_z), cell(p.prior_sd),
-                                                     cell(p.shrink), p.identified and "yes" or "no", verdict(p))
+                                                     cell(p.shrink), p.identified and "yes" or "no", words.en(verdict(p)))
   end
   return table.concat(out, "\n") .. "\n"
 end

@@ -13,6 +13,7 @@ local calibration = require "indsim.calibrate"
 local costbenefit = require "indsim.costbenefit"
 local sensreport = require "indsim.sensreport"
 local analysis = require "indsim.analysis"
+local words = require "indsim.words"
 
 local M = {}
 
@@ -85,10 +86,17 @@ local function check_years(years, scenarios)
   end
 end
 
-local whole
-
 -- The cost-benefit of every scenario after the first against it, with bands
 -- from -n draws (default 1000; 0: none).
+-- The whole number given as --KEY, in lo..hi, or default when not given.
+local function whole(o, key, lo, hi, default)
+  local v = o[key]
+  if v == nil then return default end
+  local n = math.tointeger(tonumber(v))
+  if not n or n < lo or n > hi then core.fail("usage", ("--%s wants a whole number in %d..%d, got '%s'"):format(key == "n" and "draws" or key, lo, hi, tostring(v))) end
+  return n
+end
+
 local function economics(o, scenarios, results)
   if #results < 2 then return end
   local t0 = os.time()
@@ -96,7 +104,7 @@ local function economics(o, scenarios, results)
     n = whole(o, "n", 0, 100000000, 1000), seed = whole(o, "seed", 0, math.maxinteger, 1),
     threads = whole(o, "threads", 1, 256, core.ncpus()) })
   local basis = api.econ_basis(scenarios[2])
-  io.write("\n", costbenefit.text(rows, results[1].name, api.econ_basis(scenarios[2], options.lang), options.lang))
+  io.write("\n", costbenefit.text(rows, results[1].name, api.econ_basis(scenarios[2], options.lang)))
   costbenefit.write(rows, results[1].name, basis, results)
   costbenefit.plot(rows, results[1].name, basis)
   say("Cost-benefit of %d scenario(s) in %d s", #rows, os.time() - t0)
@@ -123,14 +131,6 @@ function M.run(o)
   return 0
 end
 
-function whole(o, key, lo, hi, default)
-  local v = o[key]
-  if v == nil then return default end
-  local n = math.tointeger(tonumber(v))
-  if not n or n < lo or n > hi then core.fail("usage", ("--%s wants a whole number in %d..%d, got '%s'"):format(key == "n" and "draws" or key, lo, hi, tostring(v))) end
-  return n
-end
-
 local function band(st, fmt)
   if not st or not st.q50 then return "—" end
   return (fmt .. " [" .. fmt .. " – " .. fmt .. "]"):format(st.q50, st.q05, st.q95)
@@ -138,20 +138,20 @@ end
 
 -- The Monte Carlo summary: medians and 90 % bands in the report years.
 local function mc_table(ensembles, years)
+  local t = words.t
   local gains = false
   for _, e in ipairs(ensembles) do gains = gains or e.baseline ~= nil end
-  local out = { ("Monte Carlo: %d draws each; median [5 %% – 95 %%]; production value in bn VND%s"):format(
-    ensembles[1].draws, gains and ("; gain over '" .. ensembles[#ensembles].baseline .. "' in %") or "") }
+  local out = { t("mc_title"):format(ensembles[1].draws, gains and t("mc_gain_over"):format(ensembles[#ensembles].baseline) or "") }
   for _, e in ipairs(ensembles) do
-    out[#out + 1] = ("%s%s   [%.0f right-hand-side calls a draw]"):format(e.name,
-      e.failed > 0 and ("  (%d draws failed, left out)"):format(e.failed) or "", e.rhs_calls / math.max(1, e.draws))
+    out[#out + 1] = e.name .. (e.failed > 0 and t("draws_failed"):format(e.failed) or "")
+                    .. t("mc_rhs"):format(e.rhs_calls / math.max(1, e.draws))
     for _, y in ipairs(years) do
-      local line = ("  %d  production value %s"):format(y, band(e:stats("production_value", y), "%.0f"))
-      if e.baseline then line = line .. ("   gain %s %%"):format(band(e:stats("production_value", y, "total", "gain_pct"), "%+.2f")) end
+      local line = t("mc_pv"):format(y, band(e:stats("production_value", y), "%.0f"))
+      if e.baseline then line = line .. t("mc_gain"):format(band(e:stats("production_value", y, "total", "gain_pct"), "%+.2f")) end
       out[#out + 1] = line
     end
-    for _, t in ipairs(e:targets()) do
-      out[#out + 1] = ("  target %s >= %.4g: P(met) = %.2f, expected shortfall when missed %.4g"):format(t.label, t.target, t.p_met, t.shortfall)
+    for _, g in ipairs(e:targets()) do
+      out[#out + 1] = t("mc_target"):format(g.label, g.target, g.p_met, g.shortfall)
     end
   end
   return table.concat(out, "\n") .. "\n"
@@ -241,19 +241,20 @@ local function backtest_row(o)
            in50 = in50, in90 = in90, level = o.level }
 end
 
+local BACKTEST_WIDTHS = { -34, 9, 9, 9, 19, 19, 7, 7 }
 local function backtest_text(name, last, rows, draws)
-  local out = { ("Backtest of '%s': calibrated on the observations up to %d, %d draws (parameters from the posterior,"
-                .. " the rest from their priors); growth in %%, levels in bn VND"):format(name, last, draws),
-                ("%-34s %9s %9s %9s %19s %19s %5s %5s"):format("held-out observation", "observed", "median", "error", "50 % band", "90 % band", "in50", "in90") }
+  local t = words.t
+  local out = { t("bt_title"):format(name, last, draws), words.row(BACKTEST_WIDTHS, t("bt_head")) }
   local n50, n90 = 0, 0
   for _, r in ipairs(rows) do
     n50 = n50 + (r.in50 and 1 or 0)
     n90 = n90 + (r.in90 and 1 or 0)
-    out[#out + 1] = ("%-34s %9s %9s %9s %19s %19s %5s %5s"):format(r.label, pct(r, r.observed), pct(r, r.median),
+    out[#out + 1] = words.row(BACKTEST_WIDTHS, { r.label, pct(r, r.observed), pct(r, r.median),
       r.median and (r.level and ("%+.0f"):format(r.median - r.observed) or ("%+.2f"):format(100 * (r.median - r.observed))) or "—",
-      pct(r, r.q25) .. " – " .. pct(r, r.q75), pct(r, r.q05) .. " – " .. pct(r, r.q95), r.in50 and "yes" or "no", r.in90 and "yes" or "no")
+      pct(r, r.q25) .. " – " .. pct(r, r.q75), pct(r, r.q05) .. " – " .. pct(r, r.q95), t(r.in50 and "yes" or "no"),
+      t(r.in90 and "yes" or "no") })
   end
-  out[#out + 1] = ("inside the 50 %% band: %d of %d; inside the 90 %% band: %d of %d"):format(n50, #rows, n90, #rows)
+  out[#out + 1] = t("bt_inside"):format(n50, #rows, n90, #rows)
   return table.concat(out, "\n") .. "\n"
 end
 

@@ -6,6 +6,7 @@
 -- scenario's folder) and drawn (NPV with its band; the cumulative NPV).
 local api = require "indsim.api"
 local options = require "indsim.options"
+local words = require "indsim.words"
 
 local M = {}
 
@@ -33,54 +34,28 @@ local function band(st, f)
   return ("%s – %s"):format(f:format(st.q05), f:format(st.q95))
 end
 
--- The table's words in English and Vietnamese (--lang vi).
-local WORDS = {
-  en = { title = "Cost-benefit against '%s' — %s",
-         bands = "central run (every uncertain number at its median) and 90 %% band over %d draws, common random numbers",
-         nobands = "central run (every uncertain number at its median); no ensemble (-n 0)",
-         head = { "scenario", "PV benefit", "PV cost", "NPV", "NPV 90 % band", "BCR", "BCR 90 % band", "payback",
-                  "payback 90 % band" },
-         never = "never", pay = " (%.0f %% pay back)", failed = " (%d draws failed, left out)" },
-  vi = { title = "Chi phí - lợi ích so với '%s' — %s",
-         bands = "lần chạy trung tâm (mọi số bất định ở trung vị) và khoảng 90 %% qua %d lượt mô phỏng, cùng số ngẫu nhiên",
-         nobands = "lần chạy trung tâm (mọi số bất định ở trung vị); không mô phỏng (-n 0)",
-         head = { "kịch bản", "PV lợi ích", "PV chi phí", "NPV", "NPV khoảng 90 %", "BCR", "BCR khoảng 90 %", "hoàn vốn",
-                  "hoàn vốn khoảng 90 %" },
-         never = "không", pay = " (%.0f %% hoàn vốn)", failed = " (%d lượt lỗi, bỏ ra)" },
-}
-
-local function payback_band(st, draws, w)
+local function payback_band(st, draws)
   if not st or not draws then return "—" end
-  if not st.q05 then return w.never end
+  if not st.q05 then return words.t("never") end
   local paid = st.n / draws
-  return ("%.0f – %.0f%s"):format(st.q05, st.q95, paid < 0.995 and w.pay:format(100 * paid) or "")
+  return ("%.0f – %.0f%s"):format(st.q05, st.q95, paid < 0.995 and words.t("pay_share"):format(100 * paid) or "")
 end
 
--- The table on stdout; the basis (prices, discounting, what is counted) in its heading.
--- Columns padded by code points, so Vietnamese headings line up.
+-- The table on stdout (in the run's --lang); the basis (prices, discounting,
+-- what is counted) in its heading.
 local WIDTHS = { -22, 10, 10, 10, 21, 7, 15, 8, 0 }
-local LINE = {}
-function LINE:format(...)
-  local cells = table.pack(...)
-  for i, w in ipairs(WIDTHS) do
-    local text = tostring(cells[i])
-    local pad = (" "):rep(math.max(0, math.abs(w) - (utf8.len(text) or #text)))
-    cells[i] = w < 0 and text .. pad or pad .. text
-  end
-  return table.concat(cells, " ", 1, #WIDTHS)
-end
-function M.text(rows, baseline_name, basis, lang)
+function M.text(rows, baseline_name, basis)
   if #rows == 0 then return "" end
-  local w = WORDS[lang == "vi" and "vi" or "en"]
+  local t = words.t
   local draws = rows[1].draws
-  local out = { w.title:format(baseline_name, basis), draws and w.bands:format(draws) or w.nobands,
-                LINE:format(table.unpack(w.head)) }
+  local out = { t("cb_title"):format(baseline_name, basis), draws and t("cb_bands"):format(draws) or t("cb_nobands"),
+                words.row(WIDTHS, t("cb_head")) }
   for _, r in ipairs(rows) do
     local e, b = r.econ, r.bands or {}
-    out[#out + 1] = LINE:format(r.name, fmt(e.pv_benefit, "%.0f"), fmt(e.pv_cost, "%.0f"),
+    out[#out + 1] = words.row(WIDTHS, { r.name, fmt(e.pv_benefit, "%.0f"), fmt(e.pv_cost, "%.0f"),
       fmt(e.npv, "%.0f"), band(b.npv, "%.0f"), fmt(e.bcr, "%.2f"), band(b.bcr, "%.2f"),
-      e.payback_year and tostring(e.payback_year) or w.never, payback_band(b.payback_year, r.draws, w))
-    if r.failed and r.failed > 0 then out[#out] = out[#out] .. w.failed:format(r.failed) end
+      e.payback_year and tostring(e.payback_year) or t("never"), payback_band(b.payback_year, r.draws) })
+    if r.failed and r.failed > 0 then out[#out] = out[#out] .. t("draws_failed"):format(r.failed) end
   end
   return table.concat(out, "\n") .. "\n"
 end

@@ -3,6 +3,7 @@
 -- sensitivity.csv, and as charts (a tornado chart per output for the
 -- one-at-a-time method; Sobol indices with their intervals for the other).
 local api = require "indsim.api"
+local words = require "indsim.words"
 
 local M = {}
 
@@ -11,34 +12,43 @@ local function f(v, fmt) return n(v) and fmt:format(v) or "—" end
 
 local ranked = require("indsim.analysis").ranked_inputs
 
+local OAT_WIDTHS = { -40, 14, 14, 14 }
+local SOBOL_WIDTHS = { -40, 8, 17, 8, 17 }
+
+local function oat_text(res, k, label, order, top, out)
+  local t = words.t
+  out[#out + 1] = t("oat_title"):format(label, res.name, res.center[k], 100 * res.lo_q, 100 * res.hi_q)
+  out[#out + 1] = words.row(OAT_WIDTHS, t("oat_head"))
+  for j = 1, math.min(top, #order) do
+    local i = order[j]
+    local lo, hi = n(res.lo[k][i]), n(res.hi[k][i])
+    out[#out + 1] = words.row(OAT_WIDTHS, { res.inputs[i], f(lo, "%.6g"), f(hi, "%.6g"),
+                                           (lo and hi) and ("%.4g"):format(math.abs(hi - lo)) or "—" })
+  end
+end
+
+local function sobol_text(res, k, label, order, top, out)
+  local t = words.t
+  out[#out + 1] = t("sobol_title"):format(label, res.name, res.n, res.n * (#res.inputs + 2),
+    res.random_points and t("sobol_random") or "", math.floor(100 * res.level + 0.5),
+    res.failed > 0 and t("sobol_failed"):format(res.failed) or "")
+  out[#out + 1] = words.row(SOBOL_WIDTHS, t("sobol_head"))
+  for j = 1, math.min(top, #order) do
+    local i = order[j]
+    out[#out + 1] = words.row(SOBOL_WIDTHS, { res.inputs[i], f(res.s1[k][i], "%.3f"),
+      f(res.s1_lo[k][i], "%.3f") .. " – " .. f(res.s1_hi[k][i], "%.3f"), f(res.st[k][i], "%.3f"),
+      f(res.st_lo[k][i], "%.3f") .. " – " .. f(res.st_hi[k][i], "%.3f") })
+  end
+end
+
+-- The table of each output (in the run's --lang): the top inputs, ranked.
 function M.text(res, top)
   local out = {}
   for k, label in ipairs(res.outputs) do
     local order = ranked(res, k)
-    if res.method == "oat" then
-      out[#out + 1] = ("One at a time: %s of '%s' = %.6g with every uncertain number at its median;"
-                       .. " each number alone at its %g %% and %g %% quantiles"):format(label, res.name, res.center[k],
-                                                                                 100 * res.lo_q, 100 * res.hi_q)
-      out[#out + 1] = ("%-40s %14s %14s %14s"):format("number", "at low", "at high", "swing")
-      for j = 1, math.min(top, #order) do
-        local i = order[j]
-        local lo, hi = n(res.lo[k][i]), n(res.hi[k][i])
-        out[#out + 1] = ("%-40s %14s %14s %14s"):format(res.inputs[i], f(lo, "%.6g"), f(hi, "%.6g"),
-                                                        (lo and hi) and ("%.4g"):format(math.abs(hi - lo)) or "—")
-      end
-    else
-      out[#out + 1] = ("Sobol indices of %s for '%s': %d base samples (%d runs%s), %d %% bootstrap intervals%s"):format(
-        label, res.name, res.n, res.n * (#res.inputs + 2), res.random_points and ", pseudo-random points: more than 20 numbers" or "",
-        math.floor(100 * res.level + 0.5), res.failed > 0 and (", %d failed rows left out"):format(res.failed) or "")
-      out[#out + 1] = ("%-40s %8s %17s %8s %17s"):format("number", "S1", "interval", "ST", "interval")
-      for j = 1, math.min(top, #order) do
-        local i = order[j]
-        out[#out + 1] = ("%-40s %8s %17s %8s %17s"):format(res.inputs[i], f(res.s1[k][i], "%.3f"),
-          f(res.s1_lo[k][i], "%.3f") .. " – " .. f(res.s1_hi[k][i], "%.3f"), f(res.st[k][i], "%.3f"),
-          f(res.st_lo[k][i], "%.3f") .. " – " .. f(res.st_hi[k][i], "%.3f"))
-      end
-    end
-    if #order > top then out[#out + 1] = ("(%d more in sensitivity.csv)"):format(#order - top) end
+    if res.method == "oat" then oat_text(res, k, label, order, top, out)
+    else sobol_text(res, k, label, order, top, out) end
+    if #order > top then out[#out + 1] = words.t("more_in_csv"):format(#order - top) end
     out[#out + 1] = ""
   end
   return table.concat(out, "\n")

@@ -1,0 +1,101 @@
+-- words.lua — the texts of the tables the Lua side prints (cost-benefit,
+-- Monte Carlo, sensitivity, calibration, backtest) in English and Vietnamese
+-- (--lang vi; anything else: English), as data, and rows padded by code
+-- points so that Vietnamese headings line up. Files (CSV) stay English.
+local options = require "indsim.options"
+
+local M = {}
+
+local EN = {
+  -- cost-benefit
+  cb_title = "Cost-benefit against '%s' — %s",
+  cb_bands = "central run (every uncertain number at its median) and 90 %% band over %d draws, common random numbers",
+  cb_nobands = "central run (every uncertain number at its median); no ensemble (-n 0)",
+  cb_head = { "scenario", "PV benefit", "PV cost", "NPV", "NPV 90 % band", "BCR", "BCR 90 % band", "payback",
+              "payback 90 % band" },
+  never = "never", pay_share = " (%.0f %% pay back)", draws_failed = " (%d draws failed, left out)",
+  -- Monte Carlo
+  mc_title = "Monte Carlo: %d draws each; median [5 %% – 95 %%]; production value in bn VND%s",
+  mc_gain_over = "; gain over '%s' in %%",
+  mc_rhs = "   [%.0f right-hand-side calls a draw]",
+  mc_pv = "  %d  production value %s", mc_gain = "   gain %s %%",
+  mc_target = "  target %s >= %.4g: P(met) = %.2f, expected shortfall when missed %.4g",
+  -- sensitivity
+  oat_title = "One at a time: %s of '%s' = %.6g with every uncertain number at its median; each number alone at its %g %% and %g %% quantiles",
+  oat_head = { "number", "at low", "at high", "swing" },
+  sobol_title = "Sobol indices of %s for '%s': %d base samples (%d runs%s), %d %% bootstrap intervals%s",
+  sobol_random = ", pseudo-random points: more than 20 numbers", sobol_failed = ", %d failed rows left out",
+  sobol_head = { "number", "S1", "interval", "ST", "interval" },
+  more_in_csv = "(%d more in sensitivity.csv)",
+  -- calibration
+  cal_title = "Calibration of '%s' to %d observations%s: %s after %d iterations (%d runs); chi2 data %.3g, prior %.3g",
+  cal_up_to = " up to %d", converged = "converged", not_converged = "NOT converged",
+  cal_head = { "number", "prior", "fitted", "se", "moved (sd)", "se/sd", "set by" },
+  cal_strong = "strong correlations (|r| >= 0.7): %s",
+  cal_obs_head = { "observation", "observed", "fitted", "diff", "se" },
+  held_out = "  (held out)", none = "(none)",
+  by_data = "data", by_prior = "prior (data silent)", by_both = "data and prior", by_nothing = "NOT IDENTIFIED",
+  -- backtest
+  bt_title = "Backtest of '%s': calibrated on the observations up to %d, %d draws (parameters from the posterior, the rest from their priors); growth in %%, levels in bn VND",
+  bt_head = { "held-out observation", "observed", "median", "error", "50 % band", "90 % band", "in50", "in90" },
+  yes = "yes", no = "no",
+  bt_inside = "inside the 50 %% band: %d of %d; inside the 90 %% band: %d of %d",
+}
+
+local VI = {
+  cb_title = "Chi phí - lợi ích so với '%s' — %s",
+  cb_bands = "lần chạy trung tâm (mọi số bất định ở trung vị) và khoảng 90 %% qua %d lượt mô phỏng, cùng số ngẫu nhiên",
+  cb_nobands = "lần chạy trung tâm (mọi số bất định ở trung vị); không mô phỏng (-n 0)",
+  cb_head = { "kịch bản", "PV lợi ích", "PV chi phí", "NPV", "NPV khoảng 90 %", "BCR", "BCR khoảng 90 %", "hoàn vốn",
+              "hoàn vốn khoảng 90 %" },
+  never = "không", pay_share = " (%.0f %% hoàn vốn)", draws_failed = " (%d lượt lỗi, bỏ ra)",
+  mc_title = "Mô phỏng Monte Carlo: %d lượt mỗi kịch bản; trung vị [5 %% – 95 %%]; giá trị sản xuất, tỷ đồng%s",
+  mc_gain_over = "; tăng thêm so với '%s', %%",
+  mc_rhs = "   [%.0f lần tính vế phải mỗi lượt]",
+  mc_pv = "  %d  giá trị sản xuất %s", mc_gain = "   tăng thêm %s %%",
+  mc_target = "  chỉ tiêu %s >= %.4g: P(đạt) = %.2f, thiếu hụt kỳ vọng khi không đạt %.4g",
+  oat_title = "Từng số một: %s của '%s' = %.6g khi mọi số bất định ở trung vị; mỗi số riêng ở phân vị %g %% và %g %%",
+  oat_head = { "số", "ở mức thấp", "ở mức cao", "biên độ" },
+  sobol_title = "Chỉ số Sobol của %s cho '%s': %d mẫu gốc (%d lần chạy%s), khoảng bootstrap %d %%%s",
+  sobol_random = ", điểm giả ngẫu nhiên: hơn 20 số", sobol_failed = ", bỏ %d hàng lỗi",
+  sobol_head = { "số", "S1", "khoảng", "ST", "khoảng" },
+  more_in_csv = "(còn %d số trong sensitivity.csv)",
+  cal_title = "Hiệu chỉnh '%s' theo %d quan sát%s: %s sau %d vòng lặp (%d lần chạy); chi2 số liệu %.3g, tiên nghiệm %.3g",
+  cal_up_to = " đến năm %d", converged = "hội tụ", not_converged = "KHÔNG hội tụ",
+  cal_head = { "số", "tiên nghiệm", "ước lượng", "sai số", "dịch (sd)", "se/sd", "do" },
+  cal_strong = "tương quan mạnh (|r| >= 0.7): %s",
+  cal_obs_head = { "quan sát", "số liệu", "mô hình", "chênh lệch", "sai số" },
+  held_out = "  (để kiểm tra)", none = "(không có)",
+  by_data = "số liệu", by_prior = "tiên nghiệm (số liệu không nói)", by_both = "số liệu và tiên nghiệm",
+  by_nothing = "KHÔNG XÁC ĐỊNH ĐƯỢC",
+  bt_title = "Kiểm tra lùi '%s': hiệu chỉnh theo quan sát đến năm %d, %d lượt (tham số từ hậu nghiệm, còn lại từ tiên nghiệm); tăng trưởng tính bằng %%, mức tính bằng tỷ đồng",
+  bt_head = { "quan sát để kiểm tra", "số liệu", "trung vị", "sai lệch", "khoảng 50 %", "khoảng 90 %", "trong50", "trong90" },
+  yes = "có", no = "không",
+  bt_inside = "trong khoảng 50 %%: %d của %d; trong khoảng 90 %%: %d của %d",
+}
+
+-- The text called key in the language of this run.
+function M.t(key)
+  local texts = options.lang == "vi" and VI or EN
+  return texts[key] or EN[key]
+end
+
+-- The English text called key, whatever the run's language (for files).
+function M.en(key) return EN[key] end
+
+-- text padded to |width| code points: on the right (left-aligned) for a
+-- negative width, on the left for a positive one.
+function M.pad(text, width)
+  text = tostring(text)
+  local fill = (" "):rep(math.max(0, math.abs(width) - (utf8.len(text) or #text)))
+  return width < 0 and text .. fill or fill .. text
+end
+
+-- One row: cells padded to widths (as M.pad), joined by spaces.
+function M.row(widths, cells)
+  local out = {}
+  for i, w in ipairs(widths) do out[i] = M.pad(cells[i] == nil and "" or cells[i], w) end
+  return table.concat(out, " ")
+end
+
+return M
