@@ -60,11 +60,11 @@ function M.env(extra)
   env.string, env.table, env.math, env.utf8 = copy(string), copy(table), copy(math), copy(utf8)
   env.string.dump = nil -- no binary chunks from a sandboxed file
   env.os = { clock = os.clock, date = os.date, time = os.time, difftime = os.difftime }
-  if options.unsafe then
+  for k, v in pairs(exports or {}) do env[k] = copy_api(v) end
+  if options.unsafe then -- after the exports: Lua's own require and dofile replace the sandbox's
     for _, k in ipairs(UNSAFE) do env[k] = _G[k] end
     env.string.dump = string.dump
   end
-  for k, v in pairs(exports or {}) do env[k] = copy_api(v) end
   for k, v in pairs(extra or {}) do env[k] = v end
   env._G = env
   return setmetatable(env, STRICT)
@@ -168,6 +168,57 @@ local function exists(path)
   return false
 end
 
+local function refuse_outside(where, path)
+  if not inside_roots(path) then
+    check.fail(where, {}, "'%s' is outside the folders files may be loaded from (%s): add --path FOLDER, or --unsafe "
+               .. "for your own files", path, M.ROOTS_TEXT)
+  end
+end
+
+-- require "name" / require "lib.prices" in a sandboxed file: Lua's require,
+-- but only for Lua source files in the folders files may be loaded from (the
+-- folders of the files named on the command line, --path folders,
+-- scenarios/, scripts/), where the dots of the name are folder separators.
+-- Each module runs once per indsim run; later calls get what it returned.
+local modules = {}
+local LOADING = {} -- the mark of a module being loaded
+function M.require_module(modname)
+  local where = check.where()
+  check.typed(modname, "string", where, {}, "require's argument (a module name like \"common\" or \"lib.prices\")")
+  if modules[modname] == LOADING then check.fail(where, {}, "module '%s' requires itself (a loop of require calls)", modname) end
+  if modules[modname] ~= nil then return modules[modname] end
+  local rel = modname:gsub("%.", "/") .. ".lua" -- no '.' is left, so no '..' either
+  local dirs = {}
+  for _, d in ipairs(named_dirs) do dirs[#dirs + 1] = d end
+  for _, d in ipairs(options.paths) do dirs[#dirs + 1] = d end
+  dirs[#dirs + 1], dirs[#dirs + 2] = "scenarios", "scripts"
+  local tried = {}
+  for _, dir in ipairs(dirs) do
+    local path = dir .. "/" .. rel
+    tried[#tried + 1] = path
+    if exists(path) then
+      refuse_outside(where, path)
+      modules[modname] = LOADING
+      local ok, value = pcall(M.run_file, path)
+      if not ok then modules[modname] = nil; error(value, 0) end
+      if value == nil then value = true end
+      modules[modname] = value
+      return value
+    end
+  end
+  check.fail(where, {}, "module '%s' not found (looked in: %s)", modname, table.concat(tried, ", "))
+end
+
+-- dofile "path" in a sandboxed file: runs that Lua source file (every time)
+-- and returns what it returns; only inside the folders files may be loaded from.
+function M.dofile(path)
+  local where = check.where()
+  check.typed(path, "string", where, {}, "dofile's argument (the path of a .lua file)")
+  if not exists(path) then check.fail(where, {}, "dofile: no file '%s'", path) end
+  refuse_outside(where, path)
+  return M.run_file(path)
+end
+
 check.set_boundary(M.run_text)
 
 -- scenario.load "hanoi/baseline" (or a path ending in .lua).
@@ -187,10 +238,7 @@ function M.load_scenario(name)
   for _, path in ipairs(candidates) do
     tried[#tried + 1] = path
     if exists(path) then
-      if not inside_roots(path) then
-        check.fail(where, {}, "'%s' is outside the folders files may be loaded from (%s): add --path FOLDER, or --unsafe "
-                   .. "for your own files", path, M.ROOTS_TEXT)
-      end
+      refuse_outside(where, path)
       result = table.pack(M.run_file(path))
       break
     end

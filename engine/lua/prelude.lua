@@ -71,6 +71,8 @@ local exports = {
   write_text = engine_call(api.write_text),
   plot = engine_calls(api.plot),
   output_dir = function() return options.out end,
+  require = engine_call(loader.require_module),
+  dofile = engine_call(loader.dofile),
   normal = dist.normal, lognormal = dist.lognormal, uniform = dist.uniform, triangular = dist.triangular,
   beta = dist.beta, choice = dist.choice, mvnormal = dist.mvnormal,
 }

@@ -1,6 +1,7 @@
 -- test_sandbox.lua — scenario and script files run sandboxed: written as
 -- attacks, each expecting a refusal. No io, no os.execute/getenv/remove/exit,
--- no require/load/loadfile/dofile, no debug or package (loadlib), no binary
+-- no load/loadfile, require and dofile only inside the allowed folders, no
+-- debug or package (loadlib), no binary
 -- chunks, no '..' in scenario names, no access to the string metatable; each
 -- file gets its own environment and its own copies of the libraries.
 -- Run: indsim script tests/lua/test_sandbox.lua (from the source folder).
@@ -8,7 +9,7 @@
 local h = scenario.load("tests/lua/harness.lua").new(arg[0])
 local eq, raises, done = h.eq, h.raises, h.done
 
-for _, name in ipairs { "io", "require", "load", "loadfile", "dofile", "debug", "package", "collectgarbage", "module" } do
+for _, name in ipairs { "io", "load", "loadfile", "debug", "package", "collectgarbage", "module" } do
   eq(("global '%s' is absent"):format(name), rawget(_G, name), nil)
 end
 for _, name in ipairs { "execute", "getenv", "remove", "rename", "exit", "tmpname", "setlocale" } do
@@ -21,6 +22,20 @@ eq("string methods still work", ("ab"):rep(2), "abab")
 raises("a binary chunk is refused", function() scenario.load "tests/data/binary_chunk.lua" end, "scenario", "binary chunk")
 raises("a scenario name with '..' is refused", function() scenario.load "../../etc/passwd" end, "scenario", "'..'")
 raises("a missing scenario file", function() scenario.load "tests/data/no_such_file.lua" end, "scenario", "no scenario")
+
+-- require and dofile: Lua's, limited to the allowed folders (tests/data is a --path folder here).
+local rates = require "modules.rates"
+eq("require finds a module by dotted name in a --path folder", rates.discount, 0.1)
+eq("require runs a module once: the second call returns the same table", require "modules.rates", rates)
+eq("dofile runs the file again: a fresh table", dofile("tests/data/modules/rates.lua") ~= rates, true)
+raises("require of a missing module names where it looked", function() require "no_such_module" end, "scenario",
+       "module 'no_such_module' not found", "tests/data/no_such_module.lua")
+raises("require of a standard library is refused", function() require "os" end, "scenario", "module 'os' not found")
+raises("a module requiring itself is an error, not a stack overflow", function() require "modules.loop" end,
+       "scenario", "module 'modules.loop' requires itself")
+raises("dofile outside the allowed folders is refused", function() dofile "/etc/hostname" end, "scenario",
+       "'/etc/hostname' is outside the folders")
+raises("dofile of a missing file", function() dofile "tests/data/no_such_file.lua" end, "scenario", "no file")
 
 -- A scenario file reading `arg` (a script run as a scenario) is told to use `indsim script`.
 raises("arg in a scenario file", function() scenario.load "tests/data/reads_arg.lua" end, "usage",

@@ -7,6 +7,7 @@ local tries = {
   function() return io.popen("touch " .. CANARY) end,
   function() return require("os").execute("touch " .. CANARY) end,
   function() return dofile(CANARY) end,
+  function() return dofile("/etc/hostname") end,
   function() return load("return 1") end,
   function() return package.loadlib("libc.so.6", "system") end,
   function() return debug.getregistry() end,
