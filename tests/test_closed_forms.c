@@ -429,6 +429,68 @@ static void test_solver_gives_up(void) {
   ind_scenario_free(sc);
 }
 
+/* A state that becomes NaN or infinite stops the run, naming the variable, the
+ * sector and the year. Validation keeps every scenario that ind_run accepts
+ * inside the ranges where this cannot happen (it refuses n = 1000 below), so
+ * the guard is exercised on the model and solver directly: employment growing
+ * at n = 1000/yr in s2, L = 100·e^(1000 t), passes DBL_MAX (1.8e308) before
+ * t = ln(1.8e306)/1000 = 0.71, i.e. inside the year 2000; its derivative
+ * n·L overflows first, and nothing else moves in a quiet scenario. */
+static void test_invalid_state(void) {
+  ind_scenario *sc = quiet_scenario(Y0, Y1, 2);
+  set_param(sc, 1, IND_P_N, 1000.0);
+  ind_err err = {0};
+  ind_result *r = NULL;
+  CHECK_EQ_LONG(ind_run(sc, &r, &err), IND_EINVAL);
+  CHECK_HAS(err.msg, "1000");
+  CHECK(r == NULL);
+
+  /* the model validates at allocation: allocate it valid, then change n and
+   * refresh, as an ensemble does with each draw's numbers */
+  set_param(sc, 1, IND_P_N, 0.0);
+  ind_model *m = ind_model_alloc(sc, &err);
+  ind_solver *s = m ? ind_solver_alloc(m, &sc->solver, &err) : NULL;
+  CHECK(s != NULL);
+  if (s) {
+    set_param(sc, 1, IND_P_N, 1000.0);
+    ind_model_refresh(m);
+    const double times[] = {2000.0, 2001.0};
+    double *out = malloc((size_t)(2 * ind_model_dim(m)) * sizeof *out);
+    err = (ind_err){0};
+    CHECK_EQ_LONG(ind_solver_run(s, times, 2, out, &err), IND_ENUMERIC);
+    CHECK_HAS(err.msg, "employment became invalid (NaN, infinite or not positive) in s2 in year 2000");
+    double t;
+    int sector;
+    const char *what;
+    CHECK(ind_model_failure(m, &t, &sector, &what));
+    CHECK(t > 2000.6 && t < 2000.72);
+    CHECK_EQ_LONG(sector, 1);
+    free(out);
+  }
+
+  /* The right-hand side itself: a capital stock that is not positive. */
+  if (m) {
+    int dim = ind_model_dim(m);
+    double *y = malloc((size_t)dim * sizeof *y), *d = malloc((size_t)dim * sizeof *d);
+    ind_model_initial(m, y);
+    y[IND_S_K] = -1.0;
+    ind_model_clear_failure(m);
+    CHECK(ind_model_rhs(2003.5, y, d, m) != GSL_SUCCESS);
+    double t = 0;
+    int sector = -1;
+    const char *what = "";
+    CHECK(ind_model_failure(m, &t, &sector, &what));
+    CHECK_SAME(t, 2003.5);
+    CHECK_EQ_LONG(sector, 0);
+    CHECK_HAS(what, "capital");
+    free(y);
+    free(d);
+  }
+  ind_solver_free(s);
+  ind_model_free(m);
+  ind_scenario_free(sc);
+}
+
 /* ---- the vintage term of M --------------------------------------------- */
 
 /* p = q = omega = 0, delta = 0, s = 0, f0 = 0.1, gF = 0: I = F = 0.1·280 = 28 a year, so
@@ -469,5 +531,6 @@ int main(void) {
   test_outside_investment();
   test_vintage();
   test_solver_gives_up();
+  test_invalid_state();
   return check_summary("test_closed_forms");
 }
