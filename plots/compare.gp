@@ -41,7 +41,9 @@ unset key
 set multiplot title title_main font ',14'
 
 set title title_var
-set ylabel label_var
+# the y label at a fixed place, 16 px from the left edge: gnuplot's own ylabel
+# leaves room for one line, and the second line of a "vi\nen" one hid the tick labels
+set label 20 label_var at screen 16.0 / plot_width, graph 0.5 center rotate by 90
 set tmargin at screen panels_top
 if (baseline > 0) {
   set bmargin at screen split + 35 * px
@@ -53,7 +55,7 @@ plot for [i = 1:nscenarios] $values using 1:(column(i + 1)) with linespoints lt 
 
 if (baseline > 0) {
   set title title_gain
-  set ylabel label_gain
+  set label 20 label_gain at screen 16.0 / plot_width, graph 0.5 center rotate by 90
   set xlabel label_year
   set tmargin at screen split - 35 * px
   set bmargin at screen panels_bottom
@@ -63,7 +65,7 @@ if (baseline > 0) {
 # the legend: an empty panel whose key names the first key_named scenarios
 set tmargin at screen key_h
 set bmargin at screen 0
-unset border; unset tics; unset title; unset xlabel; unset ylabel
+unset border; unset tics; unset title; unset xlabel; unset ylabel; unset label 20
 set xrange [0:1]
 set yrange [0:1]
 set key inside left top vertical maxrows key_rows Left reverse samplen 2 spacing 1.1 font ',10' width 2

@@ -57,7 +57,9 @@ set label 10 title_sector . ' — ' . label_draws at screen 0.5, screen 1 - 42 *
 
 # top: production value (log scale; remove `set logscale y` for a linear axis)
 set title title_pv
-set ylabel label_pv
+# the y label at a fixed place, 16 px from the left edge: gnuplot's own ylabel
+# leaves room for one line, and the second line of a "vi\nen" one hid the tick labels
+set label 20 label_pv at screen 16.0 / plot_width, graph 0.5 center rotate by 90
 set logscale y
 set format y '%.0f'
 do for [k = -3:12] { set ytics add (2 * 10.0**k, 5 * 10.0**k) }   # 1, 2, 5 in every decade: a fan spans few
@@ -80,7 +82,7 @@ unset label 10
 
 # bottom: growth
 set title title_growth
-set ylabel label_growth
+set label 20 label_growth at screen 16.0 / plot_width, graph 0.5 center rotate by 90
 set xlabel label_year
 unset logscale y
 set autoscale y

@@ -54,7 +54,9 @@ set label 11 title_sector . ' — ' . label_draws at screen 0.5, screen 1 - 62 *
 
 # top: the gain in bn VND
 set title title_gain
-set ylabel label_gain
+# the y label at a fixed place, 16 px from the left edge: gnuplot's own ylabel
+# leaves room for one line, and the second line of a "vi\nen" one hid the tick labels
+set label 20 label_gain at screen 16.0 / plot_width, graph 0.5 center rotate by 90
 set tmargin at screen panels_top
 set bmargin at screen split + 35 * px
 if (n_gain == 0) { set yrange [-1:1] }  # nothing to draw: gnuplot cannot autoscale
@@ -67,7 +69,7 @@ unset label 11
 
 # bottom: the gain in %
 set title title_gain_pct
-set ylabel label_gain_pct
+set label 20 label_gain_pct at screen 16.0 / plot_width, graph 0.5 center rotate by 90
 set xlabel label_year
 set tmargin at screen split - 35 * px
 set bmargin at screen panels_bottom

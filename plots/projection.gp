@@ -49,7 +49,9 @@ set multiplot title title_main font ',14'
 # top: production value (log scale: constant growth is a straight line; remove
 # `set logscale y` for a linear axis)
 set title title_pv
-set ylabel label_pv
+# the y label at a fixed place, 16 px from the left edge: gnuplot's own ylabel
+# leaves room for one line, and the second line of a "vi\nen" one hid the tick labels
+set label 20 label_pv at screen 16.0 / plot_width, graph 0.5 center rotate by 90
 set logscale y
 set format y '%.0f'
 set tmargin at screen panels_top
@@ -67,7 +69,7 @@ plot for [i = 1:nsectors] $pv using 1:(column(i + 1)) with lines lt i, \
 
 # bottom: growth, with the observed history and the model's value of each observation
 set title title_growth
-set ylabel label_growth
+set label 20 label_growth at screen 16.0 / plot_width, graph 0.5 center rotate by 90
 set xlabel label_year
 unset logscale y
 set format y '%.0f'

@@ -30,8 +30,11 @@ ypos(i, s) = i + (s - (nseries + 1) / 2.0) * slot
 half = 0.45 * slot
 
 px = 1.0 / plot_height
+# a title of several lines (vi and en, with --lang both) pushes the rest down
+count_lines(s) = strstrt(s, "\n") > 0 ? 1 + count_lines(s[strstrt(s, "\n") + 1:]) : 1
+title_px = 22 * (count_lines(title_main) - 1)
 set label 1 title_main at screen 0.5, screen 1 - 24 * px center font ',14'   # centred on the canvas
-set tmargin at screen 1 - 50 * px
+set tmargin at screen 1 - (50 + title_px) * px
 set xlabel label_y
 set border 3 lw 1.2
 set grid xtics lc rgb '#dddddd'

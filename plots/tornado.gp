@@ -28,9 +28,12 @@ half = 0.36                  # a bar's half-height (a row is 1 high)
 side_rgb(side) = side == 1 ? low_rgb : high_rgb
 
 px = 1.0 / plot_height
+# a title of several lines (vi and en, with --lang both) pushes the rest down
+count_lines(s) = strstrt(s, "\n") > 0 ? 1 + count_lines(s[strstrt(s, "\n") + 1:]) : 1
+title_px = 22 * (count_lines(title_main) - 1)
 set label 1 title_main at screen 0.5, screen 1 - 24 * px center font ',14'   # centred on the canvas
-set label 2 title_sub at screen 0.5, screen 1 - 46 * px center
-set tmargin at screen 1 - (strlen(title_sub) > 0 ? 70 : 50) * px
+set label 2 title_sub at screen 0.5, screen 1 - (46 + title_px) * px center
+set tmargin at screen 1 - ((strlen(title_sub) > 0 ? 70 : 50) + title_px) * px
 set xlabel label_x
 set border 3 lw 1.2
 set grid xtics lc rgb '#dddddd'

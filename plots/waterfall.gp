@@ -33,8 +33,11 @@ max(a, b) = a > b ? a : b
 value_text(v, is_step) = is_step > 0 ? signed(v) : fmt(v)
 
 px = 1.0 / plot_height
+# a title of several lines (vi and en, with --lang both) pushes the rest down
+count_lines(s) = strstrt(s, "\n") > 0 ? 1 + count_lines(s[strstrt(s, "\n") + 1:]) : 1
+title_px = 22 * (count_lines(title_main) - 1)
 set label 1 title_main at screen 0.5, screen 1 - 24 * px center font ',14'   # centred on the canvas
-set tmargin at screen 1 - 50 * px
+set tmargin at screen 1 - (50 + title_px) * px
 set ylabel label_y
 set border 3 lw 1.2
 set grid ytics lc rgb '#dddddd'

@@ -109,6 +109,15 @@ local function objective_label()
   return what
 end
 
+-- The same in Vietnamese, for the chart (its title and labels are "vi / en").
+local function objective_label_vi()
+  local function prices(text) local y = (text or ""):match("%d%d%d%d") return y and ("giá " .. y) or "giá cố định" end
+  if a.objective == "npv" then return ("giá trị hiện tại ròng (tỷ đồng, %s)"):format(prices(money)) end
+  local what = ("mức tăng giá trị tăng thêm năm %d (tỷ đồng, %s)"):format(a.year, prices(base.report.basis))
+  if a.objective == "low" then return ("phân vị %g %% qua %d lượt của %s"):format(100 * a.quantile, a.n, what) end
+  return what
+end
+
 -- optimize_split's options for the objective chosen.
 local function split_options(grid)
   local t = { baseline = base, policies = a.kinds, total = a.total, min = a.min, max = a.max, grid = grid,
@@ -188,7 +197,8 @@ else
   end
   series = {}
   for i, key in ipairs(order) do series[i] = lines[key] end
-  xlabel = ("Share to %s (%% of the total; one line per share to %s; the rest to %s)"):format(a.names[1], a.names[2], a.names[3])
+  xlabel = ("Phần dành cho %s (%%; mỗi đường một phần cho %s; còn lại cho %s) / Share to %s (%% of the total; one line per share to %s; the rest to %s)")
+           :format(a.names[1], a.names[2], a.names[3], a.names[1], a.names[2], a.names[3])
   series[#series + 1] = { name = ("optimum: %.0f / %.0f / %.0f %%"):format(pct(best.budgets[1]), pct(best.budgets[2]),
                                                                          pct(best.budgets[3])),
                           x = { pct(best.budgets[1]) }, y = { best.value } }
@@ -197,7 +207,7 @@ if a.max then xlabel = xlabel .. "; the grid ignores max=" end
 plot.lines {
   series = series,
   title = ("Chia ngân sách / Budget split: %g bn VND/yr, %s"):format(a.total, table.concat(a.names, " / ")),
-  xlabel = xlabel, ylabel = objective_label(), file = "budget_split.png",
+  xlabel = xlabel, ylabel = objective_label_vi() .. "\n" .. objective_label(), file = "budget_split.png",
 }
 print("Plot: " .. output_dir() .. "/budget_split.png")
 

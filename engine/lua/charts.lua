@@ -6,6 +6,7 @@ local core = require "indsim.core"
 local check = require "indsim.check"
 local api = require "indsim.api"
 local options = require "indsim.options"
+local words = require "indsim.words"
 
 local M = {}
 
@@ -41,11 +42,12 @@ function M.ranking(t)
   return api.plot_done(ok, msg, dir, stem, po.format)
 end
 
-local OUTPUT_TITLES = {
-  npv = "net present value (bn VND)", bcr = "benefit-cost ratio", pv_benefit = "present value of the benefits (bn VND)",
-  pv_cost = "present value of the costs (bn VND)", payback_year = "payback year",
-}
-local function output_title(label) return OUTPUT_TITLES[label] or label end
+-- An output's name on a chart: the economics ones in words (a pair of
+-- texts), any other ("value_added total 2015") as it is.
+local function output_title(label) return words.pair("out_" .. label) or label end
+local function output_text(label)
+  return words.pair("out_" .. label) and words.chart("out_" .. label) or label
+end
 
 local function output_index(res, opts, where)
   local k = opts.output or 1
@@ -89,8 +91,8 @@ function M.tornado(res, opts)
   local dir, stem, po = api.plot_begin(opts.file or "sensitivity/tornado.png", "tornado")
   if not dir then return false end
   local ok, msg = core.plot_tornado(dir, stem, {
-    title = opts.title or ("Sensitivity of " .. output_title(res.outputs[k]) .. " — " .. res.name),
-    xlabel = output_title(res.outputs[k]), labels = labels, center = res.center[k], low = low, high = high }, po)
+    title = opts.title or words.chart_title("tornado_title", output_title(res.outputs[k]), res.name),
+    xlabel = output_text(res.outputs[k]), labels = labels, center = res.center[k], low = low, high = high }, po)
   return api.plot_done(ok, msg, dir, stem, po.format)
 end
 
@@ -107,8 +109,8 @@ function M.sobol(res, opts)
   local labels = {}
   for j, i in ipairs(order) do labels[j] = res.inputs[i] end
   return M.ranking {
-    title = opts.title or ("Sobol indices of %s — %s (%d samples%s, %d %% intervals)"):format(output_title(res.outputs[k]),
-      res.name, res.n, res.random_points and ", pseudo-random" or "", math.floor(100 * res.level + 0.5)),
+    title = opts.title or words.chart_title("sobol_title", output_title(res.outputs[k]), res.name, res.n,
+      res.random_points and words.pair("pseudo_random") or "", math.floor(100 * res.level + 0.5)),
     xlabel = core.plot_label("sobol_index", options.lang), labels = labels,
     series = { series("sobol_first", res.s1, res.s1_lo, res.s1_hi), series("sobol_total", res.st, res.st_lo, res.st_hi) },
     file = opts.file or "sensitivity/sobol.png",
@@ -130,8 +132,8 @@ function M.waterfall(attr, opts)
   local dir, stem, po = api.plot_begin(opts.file, by == "alone" and "attribution" or "attribution_shapley")
   if not dir then return false end
   local ok, msg = core.plot_waterfall(dir, stem, {
-    title = opts.title or (by == "alone" and "Each policy alone, then what they add together"
-                           or ("Shapley shares of the package's gain" .. (attr.exact and "" or " (sampled orders)"))),
+    title = opts.title or (by == "alone" and words.chart_title("alone_title")
+                           or words.chart_title("shapley_title", attr.exact and "" or words.pair("sampled_orders"))),
     ylabel = opts.ylabel or attr.label, labels = labels, values = values,
     interaction = by == "alone" and attr.interaction or nil }, po)
   return api.plot_done(ok, msg, dir, stem, po.format)
@@ -153,8 +155,8 @@ function M.economics(list, opts)
     series[i] = { name = e.name or ("scenario " .. i), x = x, y = y, n = #x }
   end
   return api.plot.lines {
-    title = opts.title or "Cumulative net present value against the baseline",
-    xlabel = "year", ylabel = list[1].basis and list[1].basis:match("^(.-),") or "bn VND", series = series,
+    title = opts.title or words.chart_title("cumulative_npv_title"),
+    xlabel = core.plot_label("year", options.lang), ylabel = words.money(list[1].basis), series = series,
     file = opts.file or "economics.png",
   }
 end

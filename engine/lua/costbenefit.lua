@@ -108,8 +108,8 @@ function M.plot(rows, baseline_name, basis)
     labels[i], npv.values[i], npv.lo[i], npv.hi[i] = r.name, r.econ.npv, b.q05, b.q95
   end
   api.plot.ranking {
-    title = ("Net present value against '%s' (bar: central run; error bar: 90 %% band)"):format(baseline_name),
-    xlabel = basis:match("^(.-);") or basis, labels = labels, series = { npv }, file = "economics.png",
+    title = words.chart_title("npv_title", baseline_name), xlabel = words.money(basis),
+    labels = labels, series = { npv }, file = "economics.png",
   }
   local list = {}
   for i, r in ipairs(rows) do list[i] = r.econ end

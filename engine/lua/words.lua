@@ -74,6 +74,60 @@ local VI = {
   bt_inside = "trong khoảng 50 %%: %d của %d; trong khoảng 90 %%: %d của %d",
 }
 
+-- The fixed texts of the charts drawn from Lua (the C side has its own, in
+-- ind_labels.c): with --lang both (the default) a chart shows "vi / en".
+local CHART = {
+  out_npv = { en = "net present value (bn VND)", vi = "giá trị hiện tại ròng (tỷ đồng)" },
+  out_bcr = { en = "benefit-cost ratio", vi = "tỷ số lợi ích/chi phí" },
+  out_pv_benefit = { en = "present value of the benefits (bn VND)", vi = "giá trị hiện tại của lợi ích (tỷ đồng)" },
+  out_pv_cost = { en = "present value of the costs (bn VND)", vi = "giá trị hiện tại của chi phí (tỷ đồng)" },
+  out_payback_year = { en = "payback year", vi = "năm hoàn vốn" },
+  tornado_title = { en = "Sensitivity of %s — %s", vi = "Độ nhạy của %s — %s" },
+  sobol_title = { en = "Sobol indices of %s — %s (%d samples%s, %d %% intervals)",
+                  vi = "Chỉ số Sobol của %s — %s (%d mẫu%s, khoảng %d %%)" },
+  pseudo_random = { en = ", pseudo-random", vi = ", giả ngẫu nhiên" },
+  alone_title = { en = "Each policy alone, then what they add together",
+                  vi = "Từng chính sách riêng, rồi phần thêm khi kết hợp" },
+  shapley_title = { en = "Shapley shares of the package's gain%s", vi = "Phần Shapley của từng chính sách trong mức tăng của gói%s" },
+  sampled_orders = { en = " (sampled orders)", vi = " (thứ tự lấy mẫu)" },
+  cumulative_npv_title = { en = "Cumulative net present value against the baseline",
+                           vi = "Giá trị hiện tại ròng cộng dồn so với kịch bản cơ sở" },
+  npv_title = { en = "Net present value against '%s' (bar: central run; error bar: 90 %% band)",
+                vi = "Giá trị hiện tại ròng so với '%s' (cột: lần chạy trung tâm; thanh sai số: khoảng 90 %%)" },
+  money_at = { en = "bn VND at %s prices", vi = "tỷ đồng theo giá %s" },
+}
+
+-- A chart text: CHART[key] formatted with the arguments, in --lang's
+-- language, or "vi<join>en" with both. An argument may itself be a pair
+-- (M.pair): each language then gets its own.
+local function chart_text(join, key, ...)
+  local args = table.pack(...)
+  local function in_lang(lang)
+    local a = {}
+    for i = 1, args.n do
+      local v = args[i]
+      a[i] = type(v) == "table" and v[lang] or v
+    end
+    return CHART[key][lang]:format(table.unpack(a, 1, args.n))
+  end
+  if options.lang == "vi" or options.lang == "en" then return in_lang(options.lang) end
+  return in_lang("vi") .. join .. in_lang("en")
+end
+function M.chart(key, ...) return chart_text(" / ", key, ...) end
+-- The same for a chart's title: with both languages, one line each.
+function M.chart_title(key, ...) return chart_text("\n", key, ...) end
+
+-- The two texts of a chart key, as an argument of M.chart; nil if there is none.
+function M.pair(key) return CHART[key] end
+
+-- The unit of a cost-benefit's money, for a chart axis, from its basis
+-- ("bn VND at 2007 prices, discounted ..."; api.econ_basis).
+function M.money(basis)
+  local prices = basis and basis:match("^bn VND at (%d+) prices")
+  if prices then return M.chart("money_at", prices) end
+  return basis and basis:match("^(.-),") or "bn VND"
+end
+
 -- The text called key in the language of this run.
 function M.t(key)
   local texts = options.lang == "vi" and VI or EN

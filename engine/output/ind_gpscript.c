@@ -123,6 +123,19 @@ void ind_gp_set_string(FILE *f, const char *var, const char *s) {
   fputc('\n', f);
 }
 
+void ind_gp_set_text(FILE *f, const char *var, const char *s) {
+  const char *p = s ? s : "";
+  fprintf(f, "%s = ", var);
+  for (;;) {
+    const char *nl = strchr(p, '\n');
+    put_string(f, p, nl ? (size_t)(nl - p) : strlen(p));
+    if (!nl) break;
+    fputs(" . \"\\n\" . ", f); /* the one double-quoted string: ours, a newline */
+    p = nl + 1;
+  }
+  fputc('\n', f);
+}
+
 void ind_gp_set_label(FILE *f, const char *var, ind_label l, ind_lang lang, int two_lines) {
   char buf[512];
   if (lang != IND_LANG_BOTH || !two_lines || strcmp(l.vi, l.en) == 0) {

@@ -30,6 +30,9 @@ char *ind_gp_quote_exact(const char *s, ind_err *err);
 
 /* `var = '<s>'` */
 void ind_gp_set_string(FILE *f, const char *var, const char *s);
+/* `var = <s>` where each newline of s breaks the text into lines (written as
+ * 'line 1' . "\n" . 'line 2'); for titles. Otherwise as ind_gp_set_string. */
+void ind_gp_set_text(FILE *f, const char *var, const char *s);
 /* `var = '<label in lang>'`; with lang both and two_lines, vi and en go on two
  * lines (for long axis labels), else "vi / en". */
 void ind_gp_set_label(FILE *f, const char *var, ind_label l, ind_lang lang, int two_lines);

@@ -283,9 +283,9 @@ typedef struct lines_ctx {
 static void lines_data(FILE *f, const void *ud, ind_lang lang) {
   const lines_ctx *c = ud;
   (void)lang; /* the caller's texts are shown as given */
-  ind_gp_set_string(f, "title_main", c->title);
-  ind_gp_set_string(f, "label_x", c->xlabel);
-  ind_gp_set_string(f, "label_y", c->ylabel);
+  ind_gp_set_text(f, "title_main", c->title);
+  ind_gp_set_text(f, "label_x", c->xlabel);
+  ind_gp_set_text(f, "label_y", c->ylabel);
   ind_gp_set_strings(f, "series_names", c->n, c->names);
   ind_gp_set_number(f, "nseries", c->n);
   ind_gp_block_begin(f, "data"); /* series separated by two blank lines: `index k` */

@@ -128,7 +128,7 @@ static void ranking_data(FILE *f, const void *ud, ind_lang lang) {
   const ranking_ctx *c = ud;
   int nerr = 0, negative = 0;
   (void)lang; /* every text is the caller's */
-  ind_gp_set_string(f, "title_main", text_or_empty(c->title));
+  ind_gp_set_text(f, "title_main", text_or_empty(c->title));
   ind_gp_set_string(f, "label_y", text_or_empty(c->ylabel));
   set_labels(f, "bar_labels", c->n, ranking_label, c, 0);
   set_labels(f, "series_names", c->nseries, ranking_series, c, 0);
@@ -280,7 +280,7 @@ static void tornado_data(FILE *f, const void *ud, ind_lang lang) {
     {"label_low", IND_L_INPUT_LOW}, {"label_high", IND_L_INPUT_HIGH}, {"label_centre", IND_L_ALL_MEDIAN}};
   const tornado_ctx *c = ud;
   char buf[512];
-  ind_gp_set_string(f, "title_main", text_or_empty(c->title));
+  ind_gp_set_text(f, "title_main", text_or_empty(c->title));
   ind_gp_set_string(f, "title_sub", shown_text(c, lang, buf, sizeof buf));
   ind_gp_set_string(f, "label_x", text_or_empty(c->xlabel));
   ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
@@ -407,7 +407,7 @@ static void waterfall_data(FILE *f, const void *ud, ind_lang lang) {
   const waterfall_ctx *c = ud;
   int below = 0;
   (void)lang; /* the fixed labels are in c already, in the chart's language */
-  ind_gp_set_string(f, "title_main", text_or_empty(c->title));
+  ind_gp_set_text(f, "title_main", text_or_empty(c->title));
   ind_gp_set_string(f, "label_y", text_or_empty(c->ylabel));
   set_labels(f, "bar_labels", c->n + 1, waterfall_label, c, c->wrap_cols);
   ind_gp_set_number(f, "nbars", c->n + 1);

@@ -54,9 +54,19 @@ run vi_mc mc scenarios/hanoi/baseline.lua scenarios/hanoi/training.lua --lang vi
 check_rc "mc --lang vi: exit 0" 0 vi_mc
 check_contains "--lang vi: the Monte Carlo table" "$T/vi_mc.out" "Mô phỏng Monte Carlo: 40 lượt mỗi kịch bản"
 check_contains "--lang vi: a plan target" "$T/vi_mc.out" "P(đạt) ="
-run vi_sens sensitivity scenarios/hanoi/package.lua --lang vi --no-plots --out "$T/vi_sens"
+run vi_sens sensitivity scenarios/hanoi/package.lua --lang vi --out "$T/vi_sens"
 check_rc "sensitivity --lang vi: exit 0" 0 vi_sens
 check_contains "--lang vi: the one-at-a-time table" "$T/vi_sens.out" "Từng số một: production_value total 2010 của 'package'"
+check_contains "--lang vi: the tornado chart's title" "$T/vi_sens/tornado_1.gp" "Độ nhạy của production_value total 2010"
+check_eq "--lang vi: no English title in the tornado chart" "" "$(grep -c 'Sensitivity of' "$T/vi_sens/tornado_1.gp" | grep -v '^0$')"
+# --lang both (the default): a what-if chart's title in two lines, Vietnamese then English,
+# the line break written by indsim ('vi' . "\n" . 'en'), never taken from the text
+run both_econ compare scenarios/hanoi/baseline.lua scenarios/hanoi/training.lua -n 0 --out "$T/both_econ"
+check_rc "compare (both languages): exit 0" 0 both_econ
+check_contains "--lang both: the NPV chart's title on two lines" "$T/both_econ/economics.gp" \
+  "title_main = 'Giá trị hiện tại ròng so với ' . \"\\047\" . 'baseline' . \"\\047\" . ' (cột: lần chạy trung tâm; thanh sai số: khoảng 90 %)' . \"\\n\" . 'Net present value against '"
+check_contains "--lang both: the cumulative NPV chart's axis" "$T/both_econ/economics_cumulative.gp" \
+  "label_y = 'tỷ đồng theo giá 2007 / bn VND at 2007 prices'"
 run vi_bt backtest scenarios/hanoi/prior.lua --until 2005 -n 40 --lang vi --no-plots --out "$T/vi_bt"
 check_rc "backtest --lang vi: exit 0" 0 vi_bt
 check_contains "--lang vi: the calibration report" "$T/vi_bt.out" "Hiệu chỉnh 'baseline_prior' theo 2 quan sát đến năm 2005"
