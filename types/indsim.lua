@@ -748,13 +748,17 @@ function output_dir() end
 ---@field p_met number share of the draws that meet it
 ---@field shortfall number mean of (target - value) over the draws that miss it (0 if none)
 
+---A cost-benefit figure over the draws.
+---@class indsim.EconomicsFigure: indsim.Stats
+---@field p_positive? number share of the draws where it is > 0 (npv: P(NPV > 0)); nil without draws
+
 ---The cost-benefit over the draws.
 ---@class indsim.EconomicsStats
----@field npv indsim.Stats
----@field bcr indsim.Stats
----@field pv_benefit indsim.Stats
----@field pv_cost indsim.Stats
----@field payback_year indsim.Stats over the draws that pay back
+---@field npv indsim.EconomicsFigure
+---@field bcr indsim.EconomicsFigure
+---@field pv_benefit indsim.EconomicsFigure
+---@field pv_cost indsim.EconomicsFigure
+---@field payback_year indsim.EconomicsFigure over the draws that pay back
 
 ---A Monte Carlo ensemble.
 ---@class indsim.Ensemble

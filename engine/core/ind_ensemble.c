@@ -32,6 +32,7 @@ struct ind_ensemble {
   ind_observation *targets;
   long *tmet, *tmiss;
   double *tshort;              /* sum of shortfalls over the draws that miss, in draw order */
+  long epos[IND_NECON_OUT];    /* per cost-benefit figure: draws where it came out > 0 */
   long draws, failed, fail_index;
   long rhs;
   char failure[512];
@@ -181,6 +182,7 @@ static void set_floor(shared *sh, long c) {
 static void fold_slice(shared *sh, long c0, long c1) {
   ind_ensemble *e = sh->e;
   long tc0 = target_cell(e, 0), tc1 = target_cell(e, e->ntargets);
+  long ec0 = econ_cell(e, 0), ec1 = econ_cell(e, e->necon);
   for (long c = c0; c < c1; c++) {
     if (sh->block0 == 0) set_floor(sh, c);
     for (long d = 0; d < sh->blockn; d++) {
@@ -189,6 +191,7 @@ static void fold_slice(shared *sh, long c0, long c1) {
       if (!isfinite(v)) continue; /* growth of the first year, a gain over a zero */
       if (fold_value(e, c, v)) atomic_store(&sh->error, 1);
       if (c >= tc0 && c < tc1) fold_target(e, (int)(c - tc0), v);
+      if (c >= ec0 && c < ec1 && v > 0.0) e->epos[c - ec0]++;
     }
   }
 }
@@ -497,6 +500,12 @@ ind_status ind_ensemble_econ(const ind_ensemble *e, ind_econ_out k, ind_stats *o
   if ((int)k < 0 || (int)k >= e->necon) return ind_err_set(err, IND_EINVAL, "no cost-benefit figure %d", (int)k);
   stats_of(e, econ_cell(e, k), out);
   return IND_OK;
+}
+
+double ind_ensemble_econ_positive(const ind_ensemble *e, ind_econ_out k) {
+  if ((int)k < 0 || (int)k >= e->necon) return NAN;
+  double n = e->wn[econ_cell(e, k)];
+  return n > 0 ? (double)e->epos[k] / n : NAN;
 }
 
 double ind_ensemble_econ_quantile(const ind_ensemble *e, ind_econ_out k, double q) {

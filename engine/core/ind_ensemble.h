@@ -92,5 +92,8 @@ typedef enum { IND_EC_NPV, IND_EC_BCR, IND_EC_PV_BENEFIT, IND_EC_PV_COST, IND_EC
 ind_status ind_ensemble_econ(const ind_ensemble *e, ind_econ_out k, ind_stats *out, ind_err *err);
 /* Any quantile q of figure k over the draws (NaN without a baseline or draws). */
 double ind_ensemble_econ_quantile(const ind_ensemble *e, ind_econ_out k, double q);
+/* The share of the draws giving figure k whose value is > 0: for IND_EC_NPV the
+ * probability that the programme is worth its cost; NAN without a baseline. */
+double ind_ensemble_econ_positive(const ind_ensemble *e, ind_econ_out k);
 
 #endif

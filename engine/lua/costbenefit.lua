@@ -34,6 +34,12 @@ local function band(st, f)
   return ("%s – %s"):format(f:format(st.q05), f:format(st.q95))
 end
 
+-- The share of the draws with a positive NPV, as a percentage.
+local function share(st)
+  if not st or not st.p_positive or st.p_positive ~= st.p_positive then return "—" end
+  return ("%.0f %%"):format(100 * st.p_positive)
+end
+
 local function payback_band(st, draws)
   if not st or not draws then return "—" end
   if not st.q05 then return words.t("never") end
@@ -43,7 +49,7 @@ end
 
 -- The table on stdout (in the run's --lang); the basis (prices, discounting,
 -- what is counted) in its heading.
-local WIDTHS = { -22, 10, 10, 10, 21, 7, 15, 8, 0 }
+local WIDTHS = { -22, 10, 10, 10, 21, 8, 7, 15, 8, 0 }
 function M.text(rows, baseline_name, basis)
   if #rows == 0 then return "" end
   local t = words.t
@@ -53,7 +59,7 @@ function M.text(rows, baseline_name, basis)
   for _, r in ipairs(rows) do
     local e, b = r.econ, r.bands or {}
     out[#out + 1] = words.row(WIDTHS, { r.name, fmt(e.pv_benefit, "%.0f"), fmt(e.pv_cost, "%.0f"),
-      fmt(e.npv, "%.0f"), band(b.npv, "%.0f"), fmt(e.bcr, "%.2f"), band(b.bcr, "%.2f"),
+      fmt(e.npv, "%.0f"), band(b.npv, "%.0f"), share(b.npv), fmt(e.bcr, "%.2f"), band(b.bcr, "%.2f"),
       e.payback_year and tostring(e.payback_year) or t("never"), payback_band(b.payback_year, r.draws) })
     if r.failed and r.failed > 0 then out[#out] = out[#out] .. t("draws_failed"):format(r.failed) end
   end
@@ -71,6 +77,7 @@ local BANDED = { "npv", "bcr", "pv_benefit", "pv_cost", "payback_year" }
 for _, k in ipairs(BANDED) do
   for _, q in ipairs { "q05", "q50", "q95" } do SUMMARY_COLUMNS[#SUMMARY_COLUMNS + 1] = k .. "_" .. q end
 end
+SUMMARY_COLUMNS[#SUMMARY_COLUMNS + 1] = "npv_p_positive"
 SUMMARY_COLUMNS[#SUMMARY_COLUMNS + 1] = "draws"
 SUMMARY_COLUMNS[#SUMMARY_COLUMNS + 1] = "basis"
 
@@ -84,6 +91,7 @@ function M.write(rows, baseline_name, basis, results)
     for _, k in ipairs(BANDED) do
       for _, q in ipairs { "q05", "q50", "q95" } do line[#line + 1] = b[k] and b[k][q] or false end
     end
+    line[#line + 1] = b.npv and b.npv.p_positive == b.npv.p_positive and b.npv.p_positive or false
     line[#line + 1] = r.draws or 0
     line[#line + 1] = basis
     summary[i] = line

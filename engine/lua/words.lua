@@ -9,9 +9,9 @@ local M = {}
 local EN = {
   -- cost-benefit
   cb_title = "Cost-benefit against '%s' — %s",
-  cb_bands = "central run (every uncertain number at its median) and 90 %% band over %d draws, common random numbers",
+  cb_bands = "central run (every uncertain number at its median) and 90 %% band over %d draws, common random numbers; P(NPV>0): share of the draws with a positive NPV",
   cb_nobands = "central run (every uncertain number at its median); no ensemble (-n 0)",
-  cb_head = { "scenario", "PV benefit", "PV cost", "NPV", "NPV 90 % band", "BCR", "BCR 90 % band", "payback",
+  cb_head = { "scenario", "PV benefit", "PV cost", "NPV", "NPV 90 % band", "P(NPV>0)", "BCR", "BCR 90 % band", "payback",
               "payback 90 % band" },
   never = "never", pay_share = " (%.0f %% pay back)", draws_failed = " (%d draws failed, left out)",
   -- Monte Carlo
@@ -44,10 +44,10 @@ local EN = {
 
 local VI = {
   cb_title = "Chi phí - lợi ích so với '%s' — %s",
-  cb_bands = "lần chạy trung tâm (mọi số bất định ở trung vị) và khoảng 90 %% qua %d lượt mô phỏng, cùng số ngẫu nhiên",
+  cb_bands = "lần chạy trung tâm (mọi số bất định ở trung vị) và khoảng 90 %% qua %d lượt mô phỏng, cùng số ngẫu nhiên; P(NPV>0): tỷ lệ lượt có NPV dương",
   cb_nobands = "lần chạy trung tâm (mọi số bất định ở trung vị); không mô phỏng (-n 0)",
-  cb_head = { "kịch bản", "PV lợi ích", "PV chi phí", "NPV", "NPV khoảng 90 %", "BCR", "BCR khoảng 90 %", "hoàn vốn",
-              "hoàn vốn khoảng 90 %" },
+  cb_head = { "kịch bản", "PV lợi ích", "PV chi phí", "NPV", "NPV khoảng 90 %", "P(NPV>0)", "BCR", "BCR khoảng 90 %",
+              "hoàn vốn", "hoàn vốn khoảng 90 %" },
   never = "không", pay_share = " (%.0f %% hoàn vốn)", draws_failed = " (%d lượt lỗi, bỏ ra)",
   mc_title = "Mô phỏng Monte Carlo: %d lượt mỗi kịch bản; trung vị [5 %% – 95 %%]; giá trị sản xuất, tỷ đồng%s",
   mc_gain_over = "; tăng thêm so với '%s', %%",

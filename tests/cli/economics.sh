@@ -3,7 +3,9 @@
 #   stdout: the table, its basis named (2007 prices, discounted to 2008), the
 #     number of draws of the bands;
 #   economics.csv (one row per scenario): npv = pv_benefit − pv_cost,
-#     bcr = pv_benefit / pv_cost, bands in order, draws = N;
+#     bcr = pv_benefit / pv_cost, bands in order, draws = N, P(NPV > 0) a
+#     share of the draws that agrees with the band (≥ 0.95 when its 5 %
+#     quantile is above 0, ≤ 0.05 when its 95 % one is below);
 #   <scenario>/economics.csv (per year) against values worked out from the
 #     Hanoi prior's medians (the central run uses every number's median):
 #     discount rate 0.10 → discount(y) = 1.1^−(y − 2008); mcpf uniform(1.1,
@@ -23,7 +25,7 @@ check_contains "stdout: the table's heading names the basis" "$T/def.out" \
 check_contains "stdout: the bands' draws" "$T/def.out" "90 % band over $N draws, common random numbers"
 S=$T/def/economics.csv
 check_eq "economics.csv: the header" \
-  "scenario,baseline,pv_benefit,pv_cost,npv,bcr,payback_year,npv_q05,npv_q50,npv_q95,bcr_q05,bcr_q50,bcr_q95,pv_benefit_q05,pv_benefit_q50,pv_benefit_q95,pv_cost_q05,pv_cost_q50,pv_cost_q95,payback_year_q05,payback_year_q50,payback_year_q95,draws,basis" \
+  "scenario,baseline,pv_benefit,pv_cost,npv,bcr,payback_year,npv_q05,npv_q50,npv_q95,bcr_q05,bcr_q50,bcr_q95,pv_benefit_q05,pv_benefit_q50,pv_benefit_q95,pv_cost_q05,pv_cost_q50,pv_cost_q95,payback_year_q05,payback_year_q50,payback_year_q95,npv_p_positive,draws,basis" \
   "$(head -n 1 "$S" 2>/dev/null)"
 check_eq "economics.csv: the package and the six single policies" \
   "business_env credit industrial_zones package tech_renewal trade_promotion training" \
@@ -34,8 +36,11 @@ problems=$(awk -F, -v N=$N 'function abs(x) { return x < 0 ? -x : x }
   { near("npv", $5, $3 - $4, 1e-8); near("bcr", $6, $3 / $4, 1e-8)
     if (!($8 <= $9 && $9 <= $10)) print $1 ": npv bands out of order"
     if (!($11 <= $12 && $12 <= $13)) print $1 ": bcr bands out of order"
-    if ($23 != N) print $1 ": draws " $23 }' "$S" 2>/dev/null)
-check_eq "economics.csv: npv = pv_benefit - pv_cost, bcr = pv_benefit / pv_cost, bands in order, draws" "" "$problems"
+    if ($24 != N) print $1 ": draws " $24
+    if (!($23 >= 0 && $23 <= 1) || abs($23 * N - int($23 * N + 0.5)) > 1e-6) print $1 ": P(NPV > 0) " $23 " not a share of " N
+    if ($8 > 0 && $23 < 0.95) print $1 ": npv_q05 > 0 but P(NPV > 0) = " $23
+    if ($10 < 0 && $23 > 0.05) print $1 ": npv_q95 < 0 but P(NPV > 0) = " $23 }' "$S" 2>/dev/null)
+check_eq "economics.csv: npv = pv_benefit - pv_cost, bcr = pv_benefit / pv_cost, bands in order, draws, P(NPV > 0)" "" "$problems"
 
 # year_problems FILE NPV PVB PVC PAYBACK: the per-year file against the summary and the prior's medians.
 year_problems() {
@@ -67,8 +72,8 @@ fi
 run cmp compare scenarios/hanoi/baseline.lua scenarios/hanoi/training.lua -n 0 --no-plots --out "$T/cmp"
 check_rc "compare baseline training -n 0: exit 0" 0 cmp
 check_contains "compare -n 0: no ensemble, said so" "$T/cmp.out" "no ensemble (-n 0)"
-check_eq "compare -n 0: economics.csv has training, draws 0, no bands" "training,0,," \
-  "$(awk -F, 'NR == 2 { print $1 "," $23 "," $8 "," $9 }' "$T/cmp/economics.csv" 2>/dev/null)"
+check_eq "compare -n 0: economics.csv has training, draws 0, no bands, no P(NPV > 0)" "training,0,,," \
+  "$(awk -F, 'NR == 2 { print $1 "," $24 "," $8 "," $9 "," $23 }' "$T/cmp/economics.csv" 2>/dev/null)"
 run bad run -n -1 --out "$T/bad"
 check_rc "run -n -1: exit 2" 2 bad
 finish

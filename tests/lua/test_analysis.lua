@@ -466,6 +466,32 @@ do
     end
     near(("ensemble economics, no uncertainty: %s sd = 0"):format(k), s.sd, 0, ROUND * math.abs(want))
   end
+  eq("ensemble economics, no uncertainty: P(NPV > 0) = 1 as the run's NPV > 0", ee.npv.p_positive, e.npv > 0 and 1 or 0)
+end
+
+-- P(NPV > 0) over draws: the effect is 0 with probability 0.7 (then the NPV is
+-- minus the present cost) and 0.1 with 0.3 (the run above). p_positive counts
+-- the draws with NPV > 0; the quantile sketch, fed the same draws apart from
+-- that count, must give the no-effect NPV just below the quantile 1 - p and
+-- the effect's just above it.
+do
+  local N = 400
+  local function with_effect(name, add)
+    return econ_base:with { name = name, policies = {
+      policy.custom { name = "p", from = FROM, to = STOP - 1, budget = BUDGET, B50 = 40, effects = { { param = "g", add = add } } } } }
+  end
+  local ez = economics(with_effect("no effect", 0), { baseline = econ_base })
+  eq("P(NPV > 0): the policy pays with its effect", e.npv > 0, true)
+  eq("P(NPV > 0): and does not without it", ez.npv < 0, true)
+  local ens = ensemble(with_effect("mixed", choice({ 0, 0.1 }, { 0.7, 0.3 })),
+                       { n = N, seed = 5, baseline = econ_base, progress = false })
+  local p = ens:economics().npv.p_positive
+  near("P(NPV > 0) within 4 binomial sd of 0.3", p, 0.3, 4 * math.sqrt(0.3 * 0.7 / N))
+  eq("P(NPV > 0) is a count of the 400 draws", math.abs(p * N - math.floor(p * N + 0.5)) < 1e-9, true)
+  local tol = 0.02 * (e.npv - ez.npv) -- the sketch: 0.5 % of the distance from the median's value, and a floor
+  near("P(NPV > 0): just below 1 - p the NPV is the no-effect one", ens:economics_quantile("npv", 1 - p - 0.01), ez.npv, tol)
+  near("P(NPV > 0): just above 1 - p it is the effect's", ens:economics_quantile("npv", 1 - p + 0.01), e.npv, tol)
+  eq("P(NPV > 0) is the share of draws that pay back", p, ens:economics().payback_year.n / N)
 end
 
 -- ---- 6. errors -------------------------------------------------------------
