@@ -19,9 +19,11 @@
  * arithmetic on the profiles and are compared to 1e-12 absolute. */
 #include <gsl/gsl_errno.h>
 #include <math.h>
+#include <string.h>
 
 #include "check.h"
 #include "fixture.h"
+#include "ind_labels.h"
 #include "ind_observe.h"
 
 #define ODE_TOL 1e-7
@@ -226,8 +228,22 @@ static void test_observations(void) {
   CHECK_ABS(ind_obs_months(&sc->obs[8]), 6.0, 0.0);
   CHECK_ABS(ind_obs_months(&sc->obs[2]), 60.0, 0.0);
   CHECK_ABS(ind_obs_time(2007, 3.0), 2007.25, 1e-12);
-  char buf[128];
-  CHECK_HAS(ind_obs_describe(&sc->obs[4], sc, buf, sizeof buf), "2007");
+  /* every kind's label, in English (files, --lang en/both) and Vietnamese (--lang vi tables) */
+  static const struct { int k; const char *en, *vi; } labels[] = {
+    {0, "level 2005 (total)", "mức 2005 (tổng)"},
+    {1, "growth 2006 (s1)", "tăng trưởng 2006 (s1)"},
+    {2, "avg growth 2001-2005 (s1)", "tăng trưởng bình quân 2001-2005 (s1)"},
+    {4, "6 months 2007 y/y (total)", "6 tháng 2007 so cùng kỳ (tổng)"},
+    {6, "value added level 2003 (s2)", "giá trị tăng thêm: mức 2003 (s2)"},
+    {8, "value added months 4-9 2004 y/y (s2)", "giá trị tăng thêm: tháng 4-9 2004 so cùng kỳ (s2)"},
+  };
+  for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+    char buf[128];
+    const ind_observation *o = &sc->obs[labels[i].k];
+    CHECK(strcmp(ind_obs_describe(o, sc, buf, sizeof buf), labels[i].en) == 0);
+    CHECK(strcmp(ind_obs_label(o, sc, IND_LANG_EN, buf, sizeof buf), labels[i].en) == 0);
+    CHECK(strcmp(ind_obs_label(o, sc, IND_LANG_VI, buf, sizeof buf), labels[i].vi) == 0);
+  }
   ind_scenario_free(sc);
 }
 

@@ -630,6 +630,7 @@ function mvnormal(t) end
 ---An observation as run: the published figure beside the model's value.
 ---@class indsim.ObservationFit
 ---@field label string e.g. "growth 2006 (total)"
+---@field label_vi string the same in Vietnamese (the tables of --lang vi)
 ---@field kind "level"|"growth"|"avg_growth"|"period_growth"
 ---@field sector string a sector's name or "total"
 ---@field observed number growth as a fraction
@@ -737,6 +738,7 @@ function output_dir() end
 ---An observation over the draws.
 ---@class indsim.ObservationStats: indsim.Stats
 ---@field label string
+---@field label_vi string the same in Vietnamese (the tables of --lang vi)
 ---@field observed number
 ---@field se number
 ---@field year integer its last year
@@ -744,6 +746,7 @@ function output_dir() end
 ---A plan target over the draws.
 ---@class indsim.TargetStats: indsim.Stats
 ---@field label string
+---@field label_vi string the same in Vietnamese (the tables of --lang vi)
 ---@field target number the target's value
 ---@field p_met number share of the draws that meet it
 ---@field shortfall number mean of (target - value) over the draws that miss it (0 if none)
@@ -844,6 +847,7 @@ function write_fan(e) end
 
 ---@class indsim.CalibratedObservation
 ---@field label string
+---@field label_vi string the same in Vietnamese (the tables of --lang vi)
 ---@field observed number
 ---@field model? number the model's value at the fit
 ---@field se number

@@ -39,6 +39,9 @@ void lind_open_econ(lua_State *L);
 void lind_open_sens(lua_State *L);
 /* The statistics table {n, mean, sd, q05, ..., q95} of st, pushed. */
 void lind_push_stats(lua_State *L, const ind_stats *st);
+/* Sets label (English, as files have it) and label_vi on the table on top of
+ * the stack: an observation's or target's description (ind_obs_label). */
+void lind_set_obs_labels(lua_State *L, const ind_observation *o, const ind_scenario *sc);
 /* The "targets" list of the table at idx (target specs of scenario sc) into an
  * array held by a userdata pushed on the stack; *n is set to its length. */
 ind_target *lind_read_targets(lua_State *L, int idx, const ind_scenario *sc, int *n);

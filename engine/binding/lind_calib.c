@@ -105,10 +105,8 @@ static void push_params(lua_State *L, const ind_fit *f, const ind_fit_param *p) 
 static void push_obs(lua_State *L, const ind_scenario *sc, const ind_fit *f, const unsigned char *use) {
   lua_createtable(L, sc->nobs, 0);
   for (int k = 0; k < sc->nobs; k++) {
-    char label[160];
     lua_createtable(L, 0, 6);
-    lua_pushstring(L, ind_obs_describe(&sc->obs[k], sc, label, sizeof label));
-    lua_setfield(L, -2, "label");
+    lind_set_obs_labels(L, &sc->obs[k], sc);
     set_number(L, "observed", sc->obs[k].value);
     set_number(L, "model", f->model[k]);
     set_number(L, "se", sc->obs[k].se);

@@ -164,11 +164,9 @@ static int ensemble_observations(lua_State *L) {
   lua_createtable(L, u->sc->nobs, 0);
   for (int k = 0; k < u->sc->nobs; k++) {
     ind_stats st;
-    char label[160];
     if (ind_ensemble_obs_stats(u->e, k, &st, &err)) return lind_raise(L, &err, NULL);
     lind_push_stats(L, &st);
-    lua_pushstring(L, ind_obs_describe(&u->sc->obs[k], u->sc, label, sizeof label));
-    lua_setfield(L, -2, "label");
+    lind_set_obs_labels(L, &u->sc->obs[k], u->sc);
     set_num(L, "observed", u->sc->obs[k].value);
     set_num(L, "se", u->sc->obs[k].se);
     lua_pushinteger(L, u->sc->obs[k].year1);
@@ -185,11 +183,9 @@ static int ensemble_targets(lua_State *L) {
   lua_createtable(L, u->ntargets, 0);
   for (int k = 0; k < u->ntargets; k++) {
     ind_target_stats ts;
-    char label[160];
     if (ind_ensemble_target(u->e, k, &ts, &err)) return lind_raise(L, &err, NULL);
     lind_push_stats(L, &ts.value);
-    lua_pushstring(L, ind_obs_describe(&u->targets[k], u->sc, label, sizeof label));
-    lua_setfield(L, -2, "label");
+    lind_set_obs_labels(L, &u->targets[k], u->sc);
     set_num(L, "target", u->targets[k].value);
     set_num(L, "p_met", ts.p_met);
     set_num(L, "shortfall", ts.shortfall);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ind_labels.h"
 #include "ind_observe.h"
 #include "lind.h"
 
@@ -52,16 +53,22 @@ static int result_series(lua_State *L) {
 }
 
 /* r:observations() -> list of {label, kind, sector, observed, model, se, source} */
+void lind_set_obs_labels(lua_State *L, const ind_observation *o, const ind_scenario *sc) {
+  char label[160];
+  lua_pushstring(L, ind_obs_describe(o, sc, label, sizeof label));
+  lua_setfield(L, -2, "label");
+  lua_pushstring(L, ind_obs_label(o, sc, IND_LANG_VI, label, sizeof label));
+  lua_setfield(L, -2, "label_vi");
+}
+
 static int result_observations(lua_State *L) {
   lind_result *u = lind_check_result(L, 1);
   static const char *const kinds[] = {"level", "growth", "avg_growth", "period_growth"};
   lua_createtable(L, u->sc->nobs, 0);
   for (int k = 0; k < u->sc->nobs; k++) {
     const ind_observation *o = &u->sc->obs[k];
-    char label[160];
     lua_createtable(L, 0, 8);
-    lua_pushstring(L, ind_obs_describe(o, u->sc, label, sizeof label));
-    lua_setfield(L, -2, "label");
+    lind_set_obs_labels(L, o, u->sc);
     lua_pushstring(L, kinds[o->kind]);
     lua_setfield(L, -2, "kind");
     lua_pushstring(L, o->sector == IND_TOTAL ? "total" : u->sc->sector_names[o->sector]);

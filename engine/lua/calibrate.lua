@@ -171,7 +171,7 @@ function M.report_text(report, sc)
   out[#out + 1] = words.row(OBS_WIDTHS, t("cal_obs_head"))
   for _, o in ipairs(report.observations) do
     local k = o.level and 1 or 100
-    out[#out + 1] = words.row(OBS_WIDTHS, { o.label, fmt(o.observed * k, 5), fmt(o.model and o.model * k, 5),
+    out[#out + 1] = words.row(OBS_WIDTHS, { words.label(o), fmt(o.observed * k, 5), fmt(o.model and o.model * k, 5),
                                             fmt(o.model and (o.model - o.observed) * k, 3), fmt(o.se * k, 3) })
                     .. (o.used and "" or t("held_out"))
   end

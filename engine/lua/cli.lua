@@ -151,7 +151,7 @@ local function mc_table(ensembles, years)
       out[#out + 1] = line
     end
     for _, g in ipairs(e:targets()) do
-      out[#out + 1] = t("mc_target"):format(g.label, g.target, g.p_met, g.shortfall)
+      out[#out + 1] = t("mc_target"):format(words.label(g), g.target, g.p_met, g.shortfall)
     end
   end
   return table.concat(out, "\n") .. "\n"
@@ -237,7 +237,7 @@ local function pct(o, v) return v and (o.level and ("%.0f"):format(v) or ("%.2f"
 local function backtest_row(o)
   local in50 = o.q25 and o.observed >= o.q25 and o.observed <= o.q75
   local in90 = o.q05 and o.observed >= o.q05 and o.observed <= o.q95
-  return { label = o.label, observed = o.observed, median = o.q50, q05 = o.q05, q25 = o.q25, q75 = o.q75, q95 = o.q95,
+  return { label = o.label, label_vi = o.label_vi, observed = o.observed, median = o.q50, q05 = o.q05, q25 = o.q25, q75 = o.q75, q95 = o.q95,
            in50 = in50, in90 = in90, level = o.level }
 end
 
@@ -249,7 +249,7 @@ local function backtest_text(name, last, rows, draws)
   for _, r in ipairs(rows) do
     n50 = n50 + (r.in50 and 1 or 0)
     n90 = n90 + (r.in90 and 1 or 0)
-    out[#out + 1] = words.row(BACKTEST_WIDTHS, { r.label, pct(r, r.observed), pct(r, r.median),
+    out[#out + 1] = words.row(BACKTEST_WIDTHS, { words.label(r), pct(r, r.observed), pct(r, r.median),
       r.median and (r.level and ("%+.0f"):format(r.median - r.observed) or ("%+.2f"):format(100 * (r.median - r.observed))) or "—",
       pct(r, r.q25) .. " – " .. pct(r, r.q75), pct(r, r.q05) .. " – " .. pct(r, r.q95), t(r.in50 and "yes" or "no"),
       t(r.in90 and "yes" or "no") })

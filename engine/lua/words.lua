@@ -134,6 +134,10 @@ function M.t(key)
   return texts[key] or EN[key]
 end
 
+-- An observation's or target's label in the run's language (label_vi from
+-- the engine for --lang vi; files keep the English label).
+function M.label(o) return options.lang == "vi" and o.label_vi or o.label end
+
 -- The English text called key, whatever the run's language (for files).
 function M.en(key) return EN[key] end
 

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ind_observe.h"
+#include "ind_scenario.h"
 #include "ind_var.h"
 
 /* Each label and the name scripts ask for it by (ind_label_find). */
@@ -104,5 +106,23 @@ const char *ind_label_format(ind_label l, ind_lang lang, const char *sep, char *
   else if (lang == IND_LANG_EN) snprintf(buf, n, "%s", en);
   else if (strcmp(vi, en) == 0) snprintf(buf, n, "%s", vi);
   else snprintf(buf, n, "%s%s%s", vi, sep ? sep : " / ", en);
+  return buf;
+}
+
+const char *ind_obs_label(const ind_observation *o, const ind_scenario *sc, ind_lang lang, char *buf, size_t n) {
+  if (lang != IND_LANG_VI) return ind_obs_describe(o, sc, buf, n);
+  const char *who = o->sector == IND_TOTAL ? "tổng" : sc->sector_names[o->sector];
+  const char *what = o->var == IND_V_VALUE_ADDED ? "giá trị tăng thêm: " : "";
+  switch (o->kind) {
+  case IND_OBS_LEVEL: snprintf(buf, n, "%smức %d (%s)", what, o->year0, who); break;
+  case IND_OBS_GROWTH: snprintf(buf, n, "%stăng trưởng %d (%s)", what, o->year0, who); break;
+  case IND_OBS_AVG_GROWTH: snprintf(buf, n, "%stăng trưởng bình quân %d-%d (%s)", what, o->year0, o->year1, who); break;
+  case IND_OBS_PERIOD_GROWTH:
+    if (o->m0 == 0)
+      snprintf(buf, n, "%s%g tháng %d so cùng kỳ (%s)", what, o->m1, o->year0, who);
+    else
+      snprintf(buf, n, "%stháng %g-%g %d so cùng kỳ (%s)", what, o->m0 + 1, o->m1, o->year0, who);
+    break;
+  }
   return buf;
 }

@@ -73,4 +73,12 @@ ind_label ind_var_unit_label(int var);
  * ("vi" alone when both texts are the same). Returns buf. */
 const char *ind_label_format(ind_label l, ind_lang lang, const char *sep, char *buf, size_t n);
 
+/* An observation's label in lang: Vietnamese for IND_LANG_VI ("tăng trưởng
+ * bình quân 2001-2005 (tổng)"), else ind_obs_describe's English (files keep
+ * the English one). Returns buf. */
+struct ind_observation;
+struct ind_scenario;
+const char *ind_obs_label(const struct ind_observation *o, const struct ind_scenario *sc, ind_lang lang, char *buf,
+                          size_t n);
+
 #endif

@@ -247,11 +247,11 @@ ind_status ind_table_summary(FILE *out, const ind_scenario *const *scs, const in
 
 static int is_growth_kind(ind_obs_kind k) { return k != IND_OBS_LEVEL; }
 
-static void fit_row(const ind_scenario *sc, const ind_observation *o, double model, grid *g, int row) {
+static void fit_row(const ind_scenario *sc, const ind_observation *o, double model, ind_lang lang, grid *g, int row) {
   int growth = is_growth_kind(o->kind);
   double diff = model - o->value;
   char label[160];
-  snprintf(cell(g, row, 0), CELL, "%s", ind_obs_describe(o, sc, label, sizeof label));
+  snprintf(cell(g, row, 0), CELL, "%s", ind_obs_label(o, sc, lang, label, sizeof label));
   if (growth) {
     put_number(cell(g, row, 1), "%.2f %%", 100.0 * o->value);
     put_number(cell(g, row, 2), "%.2f %%", 100.0 * model);
@@ -282,7 +282,7 @@ ind_status ind_table_fit(FILE *out, const ind_scenario *sc, const ind_result *r,
     for (int c = 0; c < 6; c++) snprintf(cell(&g, 0, c), CELL, "%s", t->fit_head[c]);
   for (int k = 0; k < sc->nobs; k++) {
     int row = grid_row(&g);
-    if (row > 0) fit_row(sc, &sc->obs[k], r->obs_model[k], &g, row);
+    if (row > 0) fit_row(sc, &sc->obs[k], r->obs_model[k], lang, &g, row);
   }
   return finish(&g, out, err);
 }

@@ -38,6 +38,7 @@ check_contains "--lang vi: the summary's headings" "$T/vi_tables.out" "GTSX 2010
 check_contains "--lang vi: the summary's notes" "$T/vi_tables.out" "GTSX: giá trị sản xuất công nghiệp"
 check_contains "--lang vi: the cost-benefit heading and basis" "$T/vi_tables.out" "Chi phí - lợi ích so với 'baseline' — tỷ đồng theo giá năm 2007"
 check_contains "--lang vi: the fit table" "$T/vi_tables.out" "Mức khớp của 'baseline'"
+check_contains "--lang vi: an observation's label" "$T/vi_tables.out" "tăng trưởng bình quân 2001-2005 (tổng)"
 # Columns are padded by code points, not bytes: in the cost-benefit table the
 # heading "NPV" and training's NPV figure both end at code point 55 (widths
 # 22 + 10 + 10 + 10 and three separating spaces), although "kịch bản" and
@@ -53,7 +54,7 @@ else bad "--lang vi: the cost-benefit columns line up by code points" "NPV at co
 run vi_mc mc scenarios/hanoi/baseline.lua scenarios/hanoi/training.lua --lang vi -n 40 --no-plots --out "$T/vi_mc"
 check_rc "mc --lang vi: exit 0" 0 vi_mc
 check_contains "--lang vi: the Monte Carlo table" "$T/vi_mc.out" "Mô phỏng Monte Carlo: 40 lượt mỗi kịch bản"
-check_contains "--lang vi: a plan target" "$T/vi_mc.out" "P(đạt) ="
+check_contains "--lang vi: a plan target" "$T/vi_mc.out" "chỉ tiêu tăng trưởng bình quân 2006-2010 (tổng) >= 0.15: P(đạt) ="
 run vi_sens sensitivity scenarios/hanoi/package.lua --lang vi --out "$T/vi_sens"
 check_rc "sensitivity --lang vi: exit 0" 0 vi_sens
 check_contains "--lang vi: the one-at-a-time table" "$T/vi_sens.out" "Từng số một: production_value total 2010 của 'package'"
@@ -72,6 +73,8 @@ check_rc "backtest --lang vi: exit 0" 0 vi_bt
 check_contains "--lang vi: the calibration report" "$T/vi_bt.out" "Hiệu chỉnh 'baseline_prior' theo 2 quan sát đến năm 2005"
 check_contains "--lang vi: who set a number" "$T/vi_bt.out" "tiên nghiệm (số liệu không nói)"
 check_contains "--lang vi: the backtest table" "$T/vi_bt.out" "Kiểm tra lùi"
+check_contains "--lang vi: a held-out observation" "$T/vi_bt.out" "6 tháng 2007 so cùng kỳ (tổng)"
+check_contains "--lang vi: backtest.csv keeps the English label" "$T/vi_bt/baseline_prior/backtest.csv" '"6 months 2007 y/y (total)"'
 run vi_cal calibrate scenarios/hanoi/prior.lua --until 2005 --lang vi --no-plots --out "$T/vi_cal"
 check_rc "calibrate --lang vi: exit 0" 0 vi_cal
 check_contains "--lang vi: files stay English" "$T/vi_cal/baseline_prior/calibration.csv" "prior (data silent)"
