@@ -244,6 +244,16 @@ static void test_observations(void) {
     CHECK(strcmp(ind_obs_label(o, sc, IND_LANG_EN, buf, sizeof buf), labels[i].en) == 0);
     CHECK(strcmp(ind_obs_label(o, sc, IND_LANG_VI, buf, sizeof buf), labels[i].vi) == 0);
   }
+  /* the unit of constant-price money names the scenario's price basis */
+  char unit[256];
+  ind_label u = ind_var_unit_label_basis(IND_V_PRODUCTION_VALUE, "1994 prices", unit, sizeof unit);
+  CHECK(strcmp(u.vi, "tỷ đồng, giá 1994") == 0 && strcmp(u.en, "bn VND, 1994 prices") == 0);
+  u = ind_var_unit_label_basis(IND_V_VALUE_ADDED, NULL, unit, sizeof unit);
+  CHECK(strcmp(u.vi, "tỷ đồng, giá cố định") == 0 && strcmp(u.en, "bn VND, constant prices") == 0);
+  u = ind_var_unit_label_basis(IND_V_VALUE_ADDED, "2010 prices, deflated", unit, sizeof unit);
+  CHECK(strcmp(u.vi, "tỷ đồng, 2010 prices, deflated") == 0 && strcmp(u.en, "bn VND, 2010 prices, deflated") == 0);
+  u = ind_var_unit_label_basis(IND_V_EMPLOYMENT, "1994 prices", unit, sizeof unit);
+  CHECK(strcmp(u.en, "thousand workers") == 0); /* not money: no basis */
   ind_scenario_free(sc);
 }
 

@@ -455,6 +455,30 @@ static int out_plot_label(lua_State *L) {
   return 1;
 }
 
+static void push_pair(lua_State *L, ind_label l) {
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, l.vi);
+  lua_setfield(L, -2, "vi");
+  lua_pushstring(L, l.en);
+  lua_setfield(L, -2, "en");
+}
+
+/* core.var_texts(name [, basis]) -> {vi =, en =} name, {vi =, en =} unit of
+ * an annual variable as the values of r:get give it (a fraction stays a
+ * fraction, not the % of the plots; money at constant prices names basis);
+ * nil for an unknown name. */
+static int out_var_texts(lua_State *L) {
+  int var = ind_var_find(luaL_checkstring(L, 1));
+  if (var < 0) return 0;
+  char buf[256];
+  push_pair(L, ind_var_name_label(var));
+  const ind_label fraction = {"tỷ lệ 0–1", "fraction"};
+  push_pair(L, strcmp(ind_var_info_get(var)->unit, "fraction") == 0
+                 ? fraction
+                 : ind_var_unit_label_basis(var, luaL_optstring(L, 2, NULL), buf, sizeof buf));
+  return 2;
+}
+
 static const luaL_Reg output_funcs[] = {
   {"summary_text", out_summary_text},
   {"fit_text", out_fit_text},
@@ -465,6 +489,7 @@ static const luaL_Reg output_funcs[] = {
   {"plot_tornado", out_plot_tornado},
   {"plot_waterfall", out_plot_waterfall},
   {"plot_label", out_plot_label},
+  {"var_texts", out_var_texts},
   {"safe_name", out_safe_name},
   {"mkdir", out_mkdir},
   {"write_csv", out_write_csv},

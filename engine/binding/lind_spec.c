@@ -458,6 +458,7 @@ ind_scenario *lind_to_scenario(lua_State *L, int idx) {
                                   int_field(&c, idx, "last_year", NAN, 1, 1000, 3000), nsectors, &err);
   if (!c.sc) lind_raise(L, &err, c.where);
   if (ind_scenario_set_text(c.sc, str_field(&c, idx, "title", 0), &err)) lind_raise(L, &err, c.where);
+  if (ind_scenario_set_basis(c.sc, str_field(&c, idx, "basis", 0), &err)) lind_raise(L, &err, c.where);
   read_sectors(&c, idx);
   read_shared(&c, idx);
   read_solver(&c, idx);

@@ -49,10 +49,11 @@ ind_scenario *ind_scenario_new(const char *name, int first_year, int last_year, 
   sc->nsectors = nsectors;
   sc->name = dup_text(name ? name : "scenario");
   sc->title = dup_text("");
+  sc->basis = dup_text("");
   sc->sector_names = calloc((size_t)nsectors, sizeof(char *));
   sc->sector_titles = calloc((size_t)nsectors, sizeof(char *));
   sc->params = malloc(nparams_of(nsectors) * sizeof(double));
-  if (!sc->name || !sc->title || !sc->sector_names || !sc->sector_titles || !sc->params) goto nomem;
+  if (!sc->name || !sc->title || !sc->basis || !sc->sector_names || !sc->sector_titles || !sc->params) goto nomem;
   for (int p = 0; p < IND_NPARAMS; p++)
     for (int i = 0; i < nsectors; i++) *ind_scenario_param(sc, i, p) = ind_param_info_get(p)->def;
   ind_econ_defaults(&sc->econ);
@@ -104,11 +105,17 @@ void ind_scenario_free(ind_scenario *sc) {
   free(sc->obs);
   free(sc->name);
   free(sc->title);
+  free(sc->basis);
   free(sc);
 }
 
 ind_status ind_scenario_set_text(ind_scenario *sc, const char *title, ind_err *err) {
   if (!set_text(&sc->title, title)) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  return IND_OK;
+}
+
+ind_status ind_scenario_set_basis(ind_scenario *sc, const char *basis, ind_err *err) {
+  if (!set_text(&sc->basis, basis)) return ind_err_set(err, IND_ENOMEM, "out of memory");
   return IND_OK;
 }
 
@@ -256,7 +263,7 @@ static ind_status copy_uncertainty(ind_scenario *d, const ind_scenario *s, ind_e
 ind_scenario *ind_scenario_copy(const ind_scenario *s, ind_err *err) {
   ind_scenario *d = ind_scenario_new(s->name, s->first_year, s->last_year, s->nsectors, err);
   if (!d) return NULL;
-  if (ind_scenario_set_text(d, s->title, err)) goto fail;
+  if (ind_scenario_set_text(d, s->title, err) || ind_scenario_set_basis(d, s->basis, err)) goto fail;
   for (int i = 0; i < s->nsectors; i++)
     if (s->sector_names[i] && ind_scenario_set_sector(d, i, s->sector_names[i], s->sector_titles[i], err))
       goto fail;

@@ -115,6 +115,7 @@ typedef struct ind_solver_opts {
 typedef struct ind_scenario {
   char *name;
   char *title;
+  char *basis;          /* the price basis of its money at constant prices, e.g. "1994 prices"; "" if not given */
   int first_year, last_year; /* years simulated: [first_year, last_year + 1) */
   int nsectors;
   char **sector_names;
@@ -139,6 +140,8 @@ void ind_scenario_free(ind_scenario *sc);
 ind_scenario *ind_scenario_copy(const ind_scenario *sc, ind_err *err);
 
 ind_status ind_scenario_set_text(ind_scenario *sc, const char *title, ind_err *err);
+/* The price basis named in labels ("1994 prices"); NULL or "" for none. */
+ind_status ind_scenario_set_basis(ind_scenario *sc, const char *basis, ind_err *err);
 ind_status ind_scenario_set_sector(ind_scenario *sc, int i, const char *name, const char *title,
                                    ind_err *err);
 int ind_scenario_sector_index(const ind_scenario *sc, const char *name);

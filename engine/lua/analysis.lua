@@ -43,11 +43,12 @@ local function measure(opts, where)
   end
 end
 
-local function measure_label(opts)
+local function measure_label(opts, basis)
   local output = opts.output or "production_value"
   if output == "npv" then return "net present value (bn VND)" end
   if output == "bcr" then return "benefit-cost ratio" end
-  return ("gain in %s %d (bn VND, constant prices)"):format(output, opts.year)
+  local _, unit = core.var_texts(output, basis)
+  return ("gain in %s %d (%s)"):format(output, opts.year, unit and unit.en or "?")
 end
 
 -- ---- sensitivity ---------------------------------------------------------
@@ -209,7 +210,8 @@ function M.attribution(package, opts)
   local exact = n <= 8
   local phi = exact and shapley_exact(n, v) or shapley_sampled(n, v, opts.samples or 2000, opts.seed or 1)
   local full, none = v((1 << n) - 1), v(0)
-  local out = { total = full, other = none, shares = {}, exact = exact, pairs = {}, label = measure_label(opts) }
+  local out = { total = full, other = none, shares = {}, exact = exact, pairs = {}, label = measure_label(opts, package.report.basis),
+                output = opts.output or "production_value", year = opts.year, basis = package.report.basis }
   local singles = none
   for i, p in ipairs(policies) do
     local alone = v(1 << (i - 1)) - none

@@ -117,6 +117,15 @@ function M.sobol(res, opts)
   }
 end
 
+-- What an attribution measured, in the charts' language: an economics figure,
+-- or the gain in a variable in a year with the variable's unit.
+local function measured_text(attr)
+  if words.pair("out_" .. tostring(attr.output)) then return words.chart("out_" .. attr.output) end
+  local name, unit = core.var_texts(attr.output or "", attr.basis)
+  if not name then return attr.label end
+  return words.chart("gain_in", name, attr.year, unit)
+end
+
 -- plot.waterfall(attr, {by = "alone"|"shapley", file =, title =, ylabel =}): a
 -- waterfall to the package's gain: each policy's gain alone, then the
 -- interaction (default); or each policy's Shapley share (they add up to it).
@@ -134,7 +143,7 @@ function M.waterfall(attr, opts)
   local ok, msg = core.plot_waterfall(dir, stem, {
     title = opts.title or (by == "alone" and words.chart_title("alone_title")
                            or words.chart_title("shapley_title", attr.exact and "" or words.pair("sampled_orders"))),
-    ylabel = opts.ylabel or attr.label, labels = labels, values = values,
+    ylabel = opts.ylabel or measured_text(attr), labels = labels, values = values,
     interaction = by == "alone" and attr.interaction or nil }, po)
   return api.plot_done(ok, msg, dir, stem, po.format)
 end

@@ -344,7 +344,7 @@ function Scenario:spec(lang)
   for i, o in ipairs(self.observations) do observations[i] = o:spec(index, self.period[1], self.period[2]) end
   for i, o in ipairs(self.targets) do targets[i] = o:spec(index, self.period[1], self.period[2]) end
   return {
-    name = self.name, title = measure.text(self.title, lang, self.name),
+    name = self.name, title = measure.text(self.title, lang, self.name), basis = self.report.basis,
     first_year = self.period[1], last_year = self.period[2],
     sectors = sectors, shared = shared, policies = policies, observations = observations, targets = targets,
     uncertain = numbers.uncertain(self, measures), joints = self:joint_specs(measures),

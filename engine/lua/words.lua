@@ -95,6 +95,7 @@ local CHART = {
   npv_title = { en = "Net present value against '%s' (bar: central run; error bar: 90 %% band)",
                 vi = "Giá trị hiện tại ròng so với '%s' (cột: lần chạy trung tâm; thanh sai số: khoảng 90 %%)" },
   money_at = { en = "bn VND at %s prices", vi = "tỷ đồng theo giá %s" },
+  gain_in = { en = "gain in %s %d (%s)", vi = "mức tăng %s %d (%s)" },
 }
 
 -- A chart text: CHART[key] formatted with the arguments, in --lang's

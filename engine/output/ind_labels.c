@@ -48,10 +48,9 @@ static const struct { const char *name; ind_label text; } labels[IND_NLABELS] = 
 /* Name and unit of each annual variable; a variable added later without an
  * entry falls back to its CSV name and unit. */
 static const struct { ind_label name, unit; } var_labels[IND_NVARS] = {
-  [IND_V_PRODUCTION_VALUE] = {{"Giá trị sản xuất công nghiệp", "Industrial production value"},
-                              {"tỷ đồng, giá 1994", "bn VND, 1994 prices"}},
+  [IND_V_PRODUCTION_VALUE] = {{"Giá trị sản xuất công nghiệp", "Industrial production value"}, {"tỷ đồng", "bn VND"}},
   [IND_V_GROWTH] = {{"Tăng trưởng giá trị sản xuất", "Growth of production value"}, {"%/năm", "%/yr"}},
-  [IND_V_VALUE_ADDED] = {{"Giá trị tăng thêm", "Value added"}, {"tỷ đồng, giá 1994", "bn VND, 1994 prices"}},
+  [IND_V_VALUE_ADDED] = {{"Giá trị tăng thêm", "Value added"}, {"tỷ đồng", "bn VND"}},
   [IND_V_INVESTMENT] = {{"Vốn đầu tư", "Investment"}, {"tỷ đồng/năm", "bn VND/yr"}},
   [IND_V_CAPITAL] = {{"Vốn cố định", "Capital stock"}, {"tỷ đồng", "bn VND"}},
   [IND_V_EMPLOYMENT] = {{"Lao động", "Employment"}, {"nghìn người", "thousand workers"}},
@@ -107,6 +106,27 @@ const char *ind_label_format(ind_label l, ind_lang lang, const char *sep, char *
   else if (strcmp(vi, en) == 0) snprintf(buf, n, "%s", vi);
   else snprintf(buf, n, "%s%s%s", vi, sep ? sep : " / ", en);
   return buf;
+}
+
+/* Production value and value added are at constant prices: their unit names
+ * the basis. "YYYY prices" is said in both languages; any other basis is
+ * written as given after both units. */
+ind_label ind_var_unit_label_basis(int var, const char *basis, char *buf, size_t n) {
+  ind_label u = ind_var_unit_label(var);
+  if (var != IND_V_PRODUCTION_VALUE && var != IND_V_VALUE_ADDED) return u;
+  size_t half = n / 2;
+  int year, used = 0;
+  if (!basis || !*basis) {
+    snprintf(buf, half, "%s, giá cố định", u.vi);
+    snprintf(buf + half, n - half, "%s, constant prices", u.en);
+  } else if (sscanf(basis, "%d prices%n", &year, &used) == 1 && basis[used] == '\0') {
+    snprintf(buf, half, "%s, giá %d", u.vi, year);
+    snprintf(buf + half, n - half, "%s, %d prices", u.en, year);
+  } else {
+    snprintf(buf, half, "%s, %s", u.vi, basis);
+    snprintf(buf + half, n - half, "%s, %s", u.en, basis);
+  }
+  return (ind_label){buf, buf + half};
 }
 
 const char *ind_obs_label(const ind_observation *o, const ind_scenario *sc, ind_lang lang, char *buf, size_t n) {

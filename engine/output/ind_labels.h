@@ -69,6 +69,12 @@ int ind_label_find(const char *name);
 ind_label ind_var_name_label(int var);
 ind_label ind_var_unit_label(int var);
 
+/* The unit of var with the price basis of constant-price money ("tỷ đồng,
+ * giá 1994" / "bn VND, 1994 prices" for basis "1994 prices"; NULL or "":
+ * constant prices); other variables as ind_var_unit_label. The texts are
+ * written into buf (n bytes, half for each language). */
+ind_label ind_var_unit_label_basis(int var, const char *basis, char *buf, size_t n);
+
 /* Writes the label in lang into buf: one language, or "vi<sep>en" for both
  * ("vi" alone when both texts are the same). Returns buf. */
 const char *ind_label_format(ind_label l, ind_lang lang, const char *sep, char *buf, size_t n);

@@ -132,7 +132,9 @@ static void projection_data(FILE *f, const void *ud, ind_lang lang) {
   ind_gp_set_string(f, "title_main", ind_plot_scenario_title(c->sc));
   ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   ind_gp_set_label(f, "title_growth", ind_var_name_label(IND_V_GROWTH), lang, 0);
-  ind_gp_set_label(f, "label_pv", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
+  char unit[256];
+  ind_gp_set_label(f, "label_pv", ind_var_unit_label_basis(IND_V_PRODUCTION_VALUE, c->sc->basis, unit, sizeof unit), lang,
+                   1);
   ind_gp_set_label(f, "label_growth", ind_var_unit_label(IND_V_GROWTH), lang, 1);
   for (int i = 0; i < c->sc->nsectors; i++) titles[i] = ind_plot_sector_title(c->sc, i);
   ind_gp_set_strings(f, "sector_titles", c->sc->nsectors, titles);
@@ -223,7 +225,8 @@ static void compare_data(FILE *f, const void *ud, ind_lang lang) {
   ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   int frac = is_fraction(c->var);
   ind_gp_set_label(f, "title_var", ind_var_name_label(c->var), lang, 0);
-  ind_gp_set_label(f, "label_var", ind_var_unit_label(c->var), lang, 1);
+  char unit[256];
+  ind_gp_set_label(f, "label_var", ind_var_unit_label_basis(c->var, c->scs[0]->basis, unit, sizeof unit), lang, 1);
   ind_gp_set_label(f, "title_gain", ind_label_get(frac ? IND_L_GAIN_PP : IND_L_GAIN), lang, 0);
   ind_gp_set_label(f, "label_gain", ind_label_get(frac ? IND_L_PP : IND_L_PCT), lang, 1);
   fprintf(f, "array scenario_titles[%d]\n", c->n);
@@ -381,7 +384,9 @@ static void fan_level_data(FILE *f, const fan_ctx *c, ind_lang lang) {
     {"label_history", IND_L_HISTORY}, {"label_projection", IND_L_PROJECTION}};
   ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   ind_gp_set_label(f, "title_pv", ind_var_name_label(IND_V_PRODUCTION_VALUE), lang, 0);
-  ind_gp_set_label(f, "label_pv", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
+  char unit[256];
+  ind_gp_set_label(f, "label_pv", ind_var_unit_label_basis(IND_V_PRODUCTION_VALUE, c->sc->basis, unit, sizeof unit), lang,
+                   1);
   ind_gp_set_label(f, "title_growth", ind_var_name_label(IND_V_GROWTH), lang, 0);
   ind_gp_set_label(f, "label_growth", ind_var_unit_label(IND_V_GROWTH), lang, 1);
   fan_block(f, "pv", c->sc, c->top, 1.0);
@@ -396,7 +401,9 @@ static void fan_gain_data(FILE *f, const fan_ctx *c, ind_lang lang) {
   ind_gp_set_fixed(f, fixed, sizeof fixed / sizeof *fixed, lang);
   if (c->baseline_name) ind_gp_set_string(f, "title_baseline", c->baseline_name);
   else ind_gp_set_label(f, "title_baseline", ind_label_get(IND_L_BASELINE), lang, 0);
-  ind_gp_set_label(f, "label_gain", ind_var_unit_label(IND_V_PRODUCTION_VALUE), lang, 1);
+  char unit[256];
+  ind_gp_set_label(f, "label_gain", ind_var_unit_label_basis(IND_V_PRODUCTION_VALUE, c->sc->basis, unit, sizeof unit),
+                   lang, 1);
   ind_gp_set_label(f, "label_gain_pct", ind_label_get(IND_L_PCT), lang, 1);
   fan_block(f, "gain", c->sc, c->top, 1.0);
   fan_block(f, "gain_pct", c->sc, c->bottom, 1.0);

@@ -14,6 +14,8 @@ check_contains "the scenario title is intact in projection.gp" "$GP" \
   "Đào tạo nghề cho doanh nghiệp nhỏ — Hà Nội, ưu tiên khu vực ngoài nhà nước"
 check_contains "a sector title is intact in projection.gp" "$GP" "Ngoài nhà nước (tư nhân, hộ cá thể)"
 check_contains "a bilingual sector title is intact in projection.gp" "$GP" "Có vốn đầu tư nước ngoài"
+# no report.basis in vi_title.lua: the axis says constant prices (the Hanoi files say 1994 prices)
+check_contains "the money axis names the price basis" "$GP" "label_pv = 'tỷ đồng, giá cố định' . \"\\n\" . 'bn VND, constant prices'"
 if iconv -f UTF-8 -t UTF-8 "$GP" >/dev/null 2>&1; then ok "projection.gp is valid UTF-8"
 else bad "projection.gp is valid UTF-8" "iconv -f UTF-8 accepts it" "$(iconv -f UTF-8 -t UTF-8 "$GP" 2>&1 >/dev/null)"; fi
 check_contains "the title is intact in the summary on stdout" "$T/vi.out" "Đào tạo nghề"
