@@ -203,7 +203,7 @@ else
                                                                          pct(best.budgets[3])),
                           x = { pct(best.budgets[1]) }, y = { best.value } }
 end
-if a.max then xlabel = xlabel .. "; the grid ignores max=" end
+if a.max then xlabel = xlabel .. " (lưới không xét max= / the grid ignores max=)" end
 plot.lines {
   series = series,
   title = ("Chia ngân sách / Budget split: %g bn VND/yr, %s"):format(a.total, table.concat(a.names, " / ")),

@@ -230,12 +230,12 @@ static void test_observations(void) {
   CHECK_ABS(ind_obs_time(2007, 3.0), 2007.25, 1e-12);
   /* every kind's label, in English (files, --lang en/both) and Vietnamese (--lang vi tables) */
   static const struct { int k; const char *en, *vi; } labels[] = {
-    {0, "level 2005 (total)", "mức 2005 (tổng)"},
-    {1, "growth 2006 (s1)", "tăng trưởng 2006 (s1)"},
+    {0, "level 2005 (total)", "mức năm 2005 (tổng)"},
+    {1, "growth 2006 (s1)", "tăng trưởng năm 2006 (s1)"},
     {2, "avg growth 2001-2005 (s1)", "tăng trưởng bình quân 2001-2005 (s1)"},
-    {4, "6 months 2007 y/y (total)", "6 tháng 2007 so cùng kỳ (tổng)"},
-    {6, "value added level 2003 (s2)", "giá trị tăng thêm: mức 2003 (s2)"},
-    {8, "value added months 4-9 2004 y/y (s2)", "giá trị tăng thêm: tháng 4-9 2004 so cùng kỳ (s2)"},
+    {4, "6 months 2007 y/y (total)", "6 tháng đầu năm 2007 so cùng kỳ (tổng)"},
+    {6, "value added level 2003 (s2)", "giá trị tăng thêm: mức năm 2003 (s2)"},
+    {8, "value added months 4-9 2004 y/y (s2)", "giá trị tăng thêm: tháng 4-9 năm 2004 so cùng kỳ (s2)"},
   };
   for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
     char buf[128];

@@ -751,17 +751,17 @@ function output_dir() end
 ---@field p_met number share of the draws that meet it
 ---@field shortfall number mean of (target - value) over the draws that miss it (0 if none)
 
----A cost-benefit figure over the draws.
----@class indsim.EconomicsFigure: indsim.Stats
----@field p_positive? number share of the draws where it is > 0 (npv: P(NPV > 0)); nil without draws
+---The NPV over the draws.
+---@class indsim.NpvStats: indsim.Stats
+---@field p_positive? number P(NPV > 0): the share of the draws with a positive NPV; nil without draws
 
 ---The cost-benefit over the draws.
 ---@class indsim.EconomicsStats
----@field npv indsim.EconomicsFigure
----@field bcr indsim.EconomicsFigure
----@field pv_benefit indsim.EconomicsFigure
----@field pv_cost indsim.EconomicsFigure
----@field payback_year indsim.EconomicsFigure over the draws that pay back
+---@field npv indsim.NpvStats
+---@field bcr indsim.Stats
+---@field pv_benefit indsim.Stats
+---@field pv_cost indsim.Stats
+---@field payback_year indsim.Stats over the draws that pay back
 
 ---A Monte Carlo ensemble.
 ---@class indsim.Ensemble
@@ -1160,3 +1160,13 @@ function plot.waterfall(attr, opts) end
 ---@param opts? indsim.EconomicsPlotOptions
 ---@return boolean?
 function plot.economics(list, opts) end
+
+---------------------------------------------------------------------------
+-- Files of your own (the sandbox's require and dofile; docs/lua-api.md §1)
+
+---Loads a helper module once per run and returns what it returned (true if
+---nothing): `require "lib.prices"` runs lib/prices.lua found beside the files
+---named on the command line, in a --path folder, scenarios/ or scripts/.
+---@param modname string dots separate folders
+---@return any
+function require(modname) end

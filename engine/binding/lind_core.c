@@ -176,6 +176,18 @@ static int core_ncpus(lua_State *L) {
   return 1;
 }
 
+/* core.is_error(v) -> whether v is an error object of the engine (core.fail,
+ * lind_error), not a table a user's file raised. */
+static int core_is_error(lua_State *L) {
+  int is = lua_istable(L, 1) && lua_getmetatable(L, 1);
+  if (is) {
+    luaL_getmetatable(L, ERROR_MT);
+    is = lua_rawequal(L, -1, -2);
+  }
+  lua_pushboolean(L, is);
+  return 1;
+}
+
 static const luaL_Reg core_funcs[] = {
   {"ncpus", core_ncpus},
   {"params", core_params},
@@ -183,6 +195,7 @@ static const luaL_Reg core_funcs[] = {
   {"run", core_run},
   {"validate", core_validate},
   {"fail", core_fail},
+  {"is_error", core_is_error},
   {NULL, NULL},
 };
 

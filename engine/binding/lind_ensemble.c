@@ -250,7 +250,7 @@ static int plot_fan(lua_State *L) {
 }
 
 /* e:economics() -> {npv = stats, bcr =, pv_benefit =, pv_cost =, payback_year =} (needs a baseline);
- * each stats table also holds p_positive, the share of draws above 0 (npv: P(NPV > 0)). */
+ * npv also holds p_positive, the share of draws with NPV > 0. */
 static int ensemble_economics(lua_State *L) {
   ind_err err;
   static const char *const names[IND_NECON_OUT] = {"npv", "bcr", "pv_benefit", "pv_cost", "payback_year"};
@@ -264,10 +264,12 @@ static int ensemble_economics(lua_State *L) {
     ind_stats st;
     if (ind_ensemble_econ(u->e, (ind_econ_out)k, &st, &err)) return lind_raise(L, &err, NULL);
     lind_push_stats(L, &st);
-    double p = ind_ensemble_econ_positive(u->e, (ind_econ_out)k);
-    if (isnan(p)) lua_pushnil(L);
-    else lua_pushnumber(L, p);
-    lua_setfield(L, -2, "p_positive");
+    if (k == IND_EC_NPV) { /* P(NPV > 0); the others' sign says nothing new (BCR > 1 iff NPV > 0) */
+      double p = ind_ensemble_econ_positive(u->e, IND_EC_NPV);
+      if (isnan(p)) lua_pushnil(L);
+      else lua_pushnumber(L, p);
+      lua_setfield(L, -2, "p_positive");
+    }
     lua_setfield(L, -2, names[k]);
   }
   return 1;

@@ -189,11 +189,14 @@ static int on_error(lua_State *L) {
 
 static int exit_code_of(lua_State *L) {
   if (!lua_istable(L, -1)) {
-    fprintf(stderr, "indsim: %s\n", lua_tostring(L, -1));
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "indsim: %s\n", msg ? msg : "(an error without a message)");
     return EXIT_SCENARIO;
   }
-  lua_getfield(L, -1, "kind");
-  lua_getfield(L, -2, "message");
+  lua_pushstring(L, "kind"); /* raw: no metamethod of a stray table runs here */
+  lua_rawget(L, -2);
+  lua_pushstring(L, "message");
+  lua_rawget(L, -3);
   const char *kind = lua_tostring(L, -2), *msg = lua_tostring(L, -1);
   fprintf(stderr, "indsim: %s\n", msg ? msg : "error");
   if (!kind) return EXIT_INTERNAL;

@@ -48,8 +48,10 @@ local STRICT = {
   end,
 }
 
--- --unsafe: the user's own files get the whole standard library.
-local UNSAFE = { "io", "os", "require", "load", "loadfile", "dofile", "collectgarbage", "coroutine", "debug", "package" }
+-- --unsafe: the user's own files get the whole standard library; require and
+-- dofile stay the sandbox's (they find the user's files and give them the
+-- scenario language), without the folder check.
+local UNSAFE = { "io", "os", "load", "loadfile", "collectgarbage", "coroutine", "debug", "package" }
 
 -- A fresh environment for one user file.
 function M.env(extra)
@@ -61,7 +63,7 @@ function M.env(extra)
   env.string.dump = nil -- no binary chunks from a sandboxed file
   env.os = { clock = os.clock, date = os.date, time = os.time, difftime = os.difftime }
   for k, v in pairs(exports or {}) do env[k] = copy_api(v) end
-  if options.unsafe then -- after the exports: Lua's own require and dofile replace the sandbox's
+  if options.unsafe then
     for _, k in ipairs(UNSAFE) do env[k] = _G[k] end
     env.string.dump = string.dump
   end
@@ -73,8 +75,9 @@ end
 local function read(path)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
-  local text = f:read("a")
+  local text, rerr = f:read("a")
   f:close()
+  if not text then return nil, rerr or "not a readable file" end
   return text
 end
 
@@ -86,8 +89,11 @@ local function traceback(e)
     local _, obj = pcall(core.fail, "scenario", tripped)
     return obj
   end
-  if type(e) == "table" then return e end
-  local msg = tostring(e)
+  if core.is_error(e) then return e end
+  -- anything else a file raised: its text, never through a metamethod of its own
+  local msg = (type(e) == "string" or type(e) == "number") and tostring(e)
+              or type(e) == "table" and type(rawget(e, "message")) == "string" and rawget(e, "message")
+              or ("error raised with a %s value, not a message"):format(type(e))
   -- raised inside indsim's own Lua code: a bug of the engine, not of the file
   local kind = msg:match("^indsim/") and "internal" or "scenario"
   local _, obj = pcall(core.fail, kind, debug.traceback(msg, 2))
@@ -142,10 +148,23 @@ local function allowed_roots()
 end
 
 -- extra: more allowed folders (e.g. the output folder, for files indsim wrote)
+-- The real path of path or, when it does not exist, of its nearest folder
+-- that does: a missing file is judged by where it would be, so that a refusal
+-- does not tell whether a file outside the allowed folders exists.
+local function real_or_parent(path)
+  local p = path
+  while true do
+    local real = core.realpath(p)
+    if real then return real end
+    local parent = p:match("^(.*)/[^/]*$")
+    if not parent then return core.realpath(".") end
+    p = parent == "" and "/" or parent
+  end
+end
+
 local function inside_roots(path, extra)
   if options.unsafe then return true end
-  local real = core.realpath(path)
-  if not real then return true end -- a missing file: reported as missing
+  local real = real_or_parent(path)
   local roots = allowed_roots()
   for _, d in ipairs(extra or {}) do roots[#roots + 1] = core.realpath(d) end
   for _, root in ipairs(roots) do
@@ -180,7 +199,8 @@ end
 -- folders of the files named on the command line, --path folders,
 -- scenarios/, scripts/), where the dots of the name are folder separators.
 -- Each module runs once per indsim run; later calls get what it returned.
-local modules = {}
+local modules = {}         -- module name -> what it returned
+local module_files = {}    -- real path of a module's file -> what it returned (another name, same file)
 local LOADING = {} -- the mark of a module being loaded
 function M.require_module(modname)
   local where = check.where()
@@ -198,11 +218,16 @@ function M.require_module(modname)
     tried[#tried + 1] = path
     if exists(path) then
       refuse_outside(where, path)
-      modules[modname] = LOADING
+      local file = core.realpath(path) or path
+      if module_files[file] == LOADING then
+        check.fail(where, {}, "module '%s' (%s) requires itself (a loop of require calls)", modname, path)
+      end
+      if module_files[file] ~= nil then modules[modname] = module_files[file]; return module_files[file] end
+      modules[modname], module_files[file] = LOADING, LOADING
       local ok, value = pcall(M.run_file, path)
-      if not ok then modules[modname] = nil; error(value, 0) end
+      if not ok then modules[modname], module_files[file] = nil, nil; error(value, 0) end
       if value == nil then value = true end
-      modules[modname] = value
+      modules[modname], module_files[file] = value, value
       return value
     end
   end
@@ -214,9 +239,10 @@ end
 function M.dofile(path)
   local where = check.where()
   check.typed(path, "string", where, {}, "dofile's argument (the path of a .lua file)")
-  if not exists(path) then check.fail(where, {}, "dofile: no file '%s'", path) end
-  refuse_outside(where, path)
-  return M.run_file(path)
+  refuse_outside(where, path) -- first: a refusal does not tell whether the file exists
+  local text, err = read(path)
+  if not text then check.fail(where, {}, "dofile: cannot read '%s': %s", path, err) end
+  return M.run_text(text, "@" .. path)
 end
 
 check.set_boundary(M.run_text)

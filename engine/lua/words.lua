@@ -62,16 +62,16 @@ local VI = {
   more_in_csv = "(còn %d số trong sensitivity.csv)",
   cal_title = "Hiệu chỉnh '%s' theo %d quan sát%s: %s sau %d vòng lặp (%d lần chạy); chi2 số liệu %.3g, tiên nghiệm %.3g",
   cal_up_to = " đến năm %d", converged = "hội tụ", not_converged = "KHÔNG hội tụ",
-  cal_head = { "số", "tiên nghiệm", "ước lượng", "sai số", "dịch (sd)", "se/sd", "do" },
+  cal_head = { "số", "tiên nghiệm", "ước lượng", "sai số", "dịch (sd)", "se/sd", "xác định bởi" },
   cal_strong = "tương quan mạnh (|r| >= 0.7): %s",
   cal_obs_head = { "quan sát", "số liệu", "mô hình", "chênh lệch", "sai số" },
   held_out = "  (để kiểm tra)", none = "(không có)",
-  by_data = "số liệu", by_prior = "tiên nghiệm (số liệu không nói)", by_both = "số liệu và tiên nghiệm",
+  by_data = "số liệu", by_prior = "tiên nghiệm (số liệu không đủ thông tin)", by_both = "số liệu và tiên nghiệm",
   by_nothing = "KHÔNG XÁC ĐỊNH ĐƯỢC",
   bt_title = "Kiểm tra lùi '%s': hiệu chỉnh theo quan sát đến năm %d, %d lượt (tham số từ hậu nghiệm, còn lại từ tiên nghiệm); tăng trưởng tính bằng %%, mức tính bằng tỷ đồng",
   bt_head = { "quan sát để kiểm tra", "số liệu", "trung vị", "sai lệch", "khoảng 50 %", "khoảng 90 %", "trong50", "trong90" },
   yes = "có", no = "không",
-  bt_inside = "trong khoảng 50 %%: %d của %d; trong khoảng 90 %%: %d của %d",
+  bt_inside = "trong khoảng 50 %%: %d trên %d; trong khoảng 90 %%: %d trên %d",
 }
 
 -- The fixed texts of the charts drawn from Lua (the C side has its own, in

@@ -11,6 +11,8 @@
 #     output folder, obs.from_csv of /etc/passwd) all refused, the canary file
 #     never made;
 #   gnuplot_title.lua: titles made to run commands in gnuplot drawn as text;
+#   error_object.lua: a raised table whose __index raises and __tostring never
+#     ends: a plain scenario error, no crash, no hang;
 #   the sandbox lifted only by --unsafe, which says so.
 # "Nothing changed": the checksums of the source folder's scenarios/, tests/
 # and scripts/ and of a bystander file beside the output folders are the same
@@ -46,6 +48,15 @@ check_contains "memory.lua: the memory limit named" "$T/memory.err" "$H/memory.l
 timed c_stuck 8 check "$H/c_stuck.lua" --max-seconds 1 --out "$T/o4"
 check_rc "c_stuck.lua (a loop in C): exit 3" 3 c_stuck
 check_contains "c_stuck.lua: the limit named with the file" "$T/c_stuck.err" "$H/c_stuck.lua: stopped after 1 s"
+
+timed error_object 8 check "$H/error_object.lua" --out "$T/o7"
+check_rc "error_object.lua (a raised table with hostile metamethods): exit 3" 3 error_object
+check_contains "error_object.lua: a plain message, naming the file" "$T/error_object.err" "error_object.lua"
+check_contains "error_object.lua: what was raised" "$T/error_object.err" "error raised with a table value, not a message"
+run module_sandbox check tests/data/uses_module.lua --out "$T/o8"
+check_rc "require of a helper module beside the scenario: exit 0" 0 module_sandbox
+run module_unsafe check tests/data/uses_module.lua --unsafe --out "$T/o9"
+check_rc "the same with --unsafe (require stays indsim's, without the folder check): exit 0" 0 module_unsafe
 
 run escape check "$H/escape.lua" --out "$T/o5"
 check_rc "escape.lua: loads (each attempt refused inside it): exit 0" 0 escape

@@ -73,9 +73,9 @@ check_contains "--lang both: the cumulative NPV chart's axis" "$T/both_econ/econ
 run vi_bt backtest scenarios/hanoi/prior.lua --until 2005 -n 40 --lang vi --no-plots --out "$T/vi_bt"
 check_rc "backtest --lang vi: exit 0" 0 vi_bt
 check_contains "--lang vi: the calibration report" "$T/vi_bt.out" "Hiệu chỉnh 'baseline_prior' theo 2 quan sát đến năm 2005"
-check_contains "--lang vi: who set a number" "$T/vi_bt.out" "tiên nghiệm (số liệu không nói)"
+check_contains "--lang vi: who set a number" "$T/vi_bt.out" "tiên nghiệm (số liệu không đủ thông tin)"
 check_contains "--lang vi: the backtest table" "$T/vi_bt.out" "Kiểm tra lùi"
-check_contains "--lang vi: a held-out observation" "$T/vi_bt.out" "6 tháng 2007 so cùng kỳ (tổng)"
+check_contains "--lang vi: a held-out observation" "$T/vi_bt.out" "6 tháng đầu năm 2007 so cùng kỳ (tổng)"
 check_contains "--lang vi: backtest.csv keeps the English label" "$T/vi_bt/baseline_prior/backtest.csv" '"6 months 2007 y/y (total)"'
 run vi_cal calibrate scenarios/hanoi/prior.lua --until 2005 --lang vi --no-plots --out "$T/vi_cal"
 check_rc "calibrate --lang vi: exit 0" 0 vi_cal

@@ -35,7 +35,11 @@ raises("a module requiring itself is an error, not a stack overflow", function()
        "scenario", "module 'modules.loop' requires itself")
 raises("dofile outside the allowed folders is refused", function() dofile "/etc/hostname" end, "scenario",
        "'/etc/hostname' is outside the folders")
-raises("dofile of a missing file", function() dofile "tests/data/no_such_file.lua" end, "scenario", "no file")
+raises("dofile of a missing file", function() dofile "tests/data/no_such_file.lua" end, "scenario", "cannot read")
+raises("dofile of a folder", function() dofile "tests/data/modules" end, "scenario", "cannot read 'tests/data/modules'")
+raises("dofile of a missing file outside the folders: refused like an existing one (nothing told)",
+       function() dofile "/etc/no_such_file.lua" end, "scenario", "'/etc/no_such_file.lua' is outside the folders")
+eq("require by another spelling of the same file: the same module, run once", require "modules/rates", rates)
 
 -- A scenario file reading `arg` (a script run as a scenario) is told to use `indsim script`.
 raises("arg in a scenario file", function() scenario.load "tests/data/reads_arg.lua" end, "usage",
