@@ -40,6 +40,8 @@ raises("dofile of a folder", function() dofile "tests/data/modules" end, "scenar
 raises("dofile of a missing file outside the folders: refused like an existing one (nothing told)",
        function() dofile "/etc/no_such_file.lua" end, "scenario", "'/etc/no_such_file.lua' is outside the folders")
 eq("require by another spelling of the same file: the same module, run once", require "modules/rates", rates)
+raises("a module requiring itself by another spelling is caught too", function() require "modules.loop_spelt" end,
+       "scenario", "requires itself")
 
 -- A scenario file reading `arg` (a script run as a scenario) is told to use `indsim script`.
 raises("arg in a scenario file", function() scenario.load "tests/data/reads_arg.lua" end, "usage",
