@@ -812,6 +812,10 @@ function Ensemble:economics() end
 ---@return number?
 function Ensemble:economics_quantile(name, q) end
 
+---The cumulative NPV up to the end of each year over the draws (needs baseline =).
+---@return (indsim.Stats|{year: integer})[]
+function Ensemble:economics_years() end
+
 ---Runs a Monte Carlo ensemble of the scenario.
 ---@param sc indsim.Scenario
 ---@param opts? indsim.EnsembleOptions

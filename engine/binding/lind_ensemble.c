@@ -249,16 +249,21 @@ static int plot_fan(lua_State *L) {
   return lind_plot_result(L, ind_plot_fan(dir, stem, u->sc, u->e, (ind_set)set, sector, base, &o, &err), &err);
 }
 
+static lind_ensemble *check_econ_ensemble(lua_State *L) {
+  lind_ensemble *u = check_ensemble(L, 1);
+  if (!u->base) {
+    luaL_where(L, 1);
+    lind_error(L, LIND_ERR_SCENARIO, "%scost-benefit needs an ensemble run with baseline = ...", lua_tostring(L, -1));
+  }
+  return u;
+}
+
 /* e:economics() -> {npv = stats, bcr =, pv_benefit =, pv_cost =, payback_year =} (needs a baseline);
  * npv also holds p_positive, the share of draws with NPV > 0. */
 static int ensemble_economics(lua_State *L) {
   ind_err err;
   static const char *const names[IND_NECON_OUT] = {"npv", "bcr", "pv_benefit", "pv_cost", "payback_year"};
-  lind_ensemble *u = check_ensemble(L, 1);
-  if (!u->base) {
-    luaL_where(L, 1);
-    return lind_error(L, LIND_ERR_SCENARIO, "%scost-benefit needs an ensemble run with baseline = ...", lua_tostring(L, -1));
-  }
+  lind_ensemble *u = check_econ_ensemble(L);
   lua_createtable(L, 0, IND_NECON_OUT);
   for (int k = 0; k < IND_NECON_OUT; k++) {
     ind_stats st;
@@ -271,6 +276,24 @@ static int ensemble_economics(lua_State *L) {
       lua_setfield(L, -2, "p_positive");
     }
     lua_setfield(L, -2, names[k]);
+  }
+  return 1;
+}
+
+/* e:economics_years() -> list of {year =, n, mean, sd, q05 .. q95}: the
+ * cumulative NPV up to the end of each year over the draws (needs a baseline) */
+static int ensemble_economics_years(lua_State *L) {
+  ind_err err;
+  lind_ensemble *u = check_econ_ensemble(L);
+  int first = u->sc->first_year, n = u->sc->last_year - first + 1;
+  lua_createtable(L, n, 0);
+  for (int j = 0; j < n; j++) {
+    ind_stats st;
+    if (ind_ensemble_econ_year(u->e, first + j, &st, &err)) return lind_raise(L, &err, NULL);
+    lind_push_stats(L, &st);
+    lua_pushinteger(L, first + j);
+    lua_setfield(L, -2, "year");
+    lua_rawseti(L, -2, j + 1);
   }
   return 1;
 }
@@ -291,6 +314,7 @@ static int ensemble_economics_quantile(lua_State *L) {
 static const luaL_Reg ensemble_methods[] = {
   {"economics", ensemble_economics},
   {"economics_quantile", ensemble_economics_quantile},
+  {"economics_years", ensemble_economics_years},
   {"stats", ensemble_stats},
   {"quantile", ensemble_quantile},
   {"observations", ensemble_observations},

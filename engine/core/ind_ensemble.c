@@ -73,6 +73,8 @@ static long cell_of(const ind_ensemble *e, int set, int k, int row, int var) {
 static long obs_cell(const ind_ensemble *e, int k) { return (long)e->nsets * e->set_cells + k; }
 static long target_cell(const ind_ensemble *e, int k) { return obs_cell(e, e->nobs) + k; }
 static long econ_cell(const ind_ensemble *e, int k) { return target_cell(e, e->ntargets) + k; }
+/* with a baseline, after the figures: the cumulative NPV of each year */
+static long econ_year_cell(const ind_ensemble *e, int j) { return econ_cell(e, IND_NECON_OUT) + j; }
 
 /* The cost-benefit of the draw against the baseline's run (same draw). */
 static void fill_econ(worker *w, double *row) {
@@ -80,8 +82,10 @@ static void fill_econ(worker *w, double *row) {
   ind_econ ec = {0};
   if (ind_econ_compute(w->sc, ind_runner_result(w->rs), ind_runner_result(w->rb), NULL, &ec, NULL)) {
     for (int k = 0; k < e->necon; k++) row[econ_cell(e, k)] = NAN;
+    for (int j = 0; j < e->nyears; j++) row[econ_year_cell(e, j)] = NAN;
     return;
   }
+  for (int j = 0; j < e->nyears; j++) row[econ_year_cell(e, j)] = j < ec.nyears ? ec.years[j].npv_cumulative : NAN;
   row[econ_cell(e, IND_EC_NPV)] = ec.npv;
   row[econ_cell(e, IND_EC_BCR)] = ec.bcr;
   row[econ_cell(e, IND_EC_PV_BENEFIT)] = ec.pv_benefit;
@@ -280,7 +284,7 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   e->ntargets = o->ntargets;
   e->necon = gains ? IND_NECON_OUT : 0;
   e->set_cells = (long)e->nyears * (e->nsectors + 1) * IND_NVARS;
-  e->ncells = e->nsets * e->set_cells + e->nobs + e->ntargets + e->necon;
+  e->ncells = e->nsets * e->set_cells + e->nobs + e->ntargets + e->necon + (gains ? e->nyears : 0);
   size_t nc = (size_t)e->ncells, nt = (size_t)(o->ntargets ? o->ntargets : 1);
   e->sk = calloc(nc, sizeof *e->sk);
   e->ref = calloc(nc, sizeof(double));
@@ -499,6 +503,15 @@ ind_status ind_ensemble_econ(const ind_ensemble *e, ind_econ_out k, ind_stats *o
   if (!e->necon) return ind_err_set(err, IND_EINVAL, "no cost-benefit without a baseline");
   if ((int)k < 0 || (int)k >= e->necon) return ind_err_set(err, IND_EINVAL, "no cost-benefit figure %d", (int)k);
   stats_of(e, econ_cell(e, k), out);
+  return IND_OK;
+}
+
+ind_status ind_ensemble_econ_year(const ind_ensemble *e, int year, ind_stats *out, ind_err *err) {
+  if (!e->necon) return ind_err_set(err, IND_EINVAL, "no cost-benefit without a baseline");
+  int j = year - e->first_year;
+  if (j < 0 || j >= e->nyears)
+    return ind_err_set(err, IND_EINVAL, "year %d outside %d-%d", year, e->first_year, e->first_year + e->nyears - 1);
+  stats_of(e, econ_year_cell(e, j), out);
   return IND_OK;
 }
 

@@ -90,6 +90,9 @@ ind_status ind_ensemble_target(const ind_ensemble *e, int k, ind_target_stats *o
 typedef enum { IND_EC_NPV, IND_EC_BCR, IND_EC_PV_BENEFIT, IND_EC_PV_COST, IND_EC_PAYBACK, IND_NECON_OUT } ind_econ_out;
 /* payback: draws that never pay back are left out of its statistics (n says how many did). */
 ind_status ind_ensemble_econ(const ind_ensemble *e, ind_econ_out k, ind_stats *out, ind_err *err);
+/* The cumulative NPV up to the end of year (ind_econ_year.npv_cumulative) over
+ * the draws: its band shows when the programme pays back, and how surely. */
+ind_status ind_ensemble_econ_year(const ind_ensemble *e, int year, ind_stats *out, ind_err *err);
 /* Any quantile q of figure k over the draws (NaN without a baseline or draws). */
 double ind_ensemble_econ_quantile(const ind_ensemble *e, ind_econ_out k, double q);
 /* The share of the draws giving figure k whose value is > 0: for IND_EC_NPV the

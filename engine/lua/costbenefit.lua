@@ -21,6 +21,7 @@ function M.evaluate(scenarios, results, opts)
       local e = api.ensemble(scenarios[i], { n = opts.n, seed = opts.seed, threads = opts.threads, baseline = scenarios[1],
                                              progress = false })
       row.bands, row.draws, row.failed = e:economics(), e.draws, e.failed
+      row.year_bands = e:economics_years()
     end
     rows[#rows + 1] = row
   end
@@ -68,7 +69,8 @@ end
 
 local YEAR_COLUMNS = { "year", "gain_production_value", "gain_value_added", "induced_investment", "profit_outflow",
                        "residual_value", "benefit",
-                       "cost_current_prices", "cost", "discount_factor", "npv_cumulative", "basis" }
+                       "cost_current_prices", "cost", "discount_factor", "npv_cumulative",
+                       "npv_cumulative_q05", "npv_cumulative_q50", "npv_cumulative_q95", "basis" }
 local YEAR_FIELDS = { "year", "gain_pv", "gain_va", "induced_investment", "outflow", "residual", "benefit", "cost_current", "cost",
                       "discount", "npv_cumulative" }
 
@@ -99,6 +101,8 @@ function M.write(rows, baseline_name, basis, results)
     for j, y in ipairs(e.years) do
       local l = {}
       for k, f in ipairs(YEAR_FIELDS) do l[k] = y[f] or false end
+      local band = r.year_bands and r.year_bands[j] or {} -- the cumulative NPV over the draws
+      for _, q in ipairs { "q05", "q50", "q95" } do l[#l + 1] = band[q] or false end
       l[#l + 1] = basis
       years[j] = l
     end

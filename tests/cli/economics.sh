@@ -42,24 +42,29 @@ problems=$(awk -F, -v N=$N 'function abs(x) { return x < 0 ? -x : x }
     if ($10 < 0 && $23 > 0.05) print $1 ": npv_q95 < 0 but P(NPV > 0) = " $23 }' "$S" 2>/dev/null)
 check_eq "economics.csv: npv = pv_benefit - pv_cost, bcr = pv_benefit / pv_cost, bands in order, draws, P(NPV > 0)" "" "$problems"
 
-# year_problems FILE NPV PVB PVC PAYBACK: the per-year file against the summary and the prior's medians.
+# year_problems FILE NPV PVB PVC PAYBACK Q05 Q95: the per-year file against the summary and the
+# prior's medians; the cumulative NPV's band in order each year and, in the last, the NPV's band.
 year_problems() {
-  awk -F, -v npv="$2" -v pvb="$3" -v pvc="$4" -v payback="$5" '
+  awk -F, -v npv="$2" -v pvb="$3" -v pvc="$4" -v payback="$5" -v q05="$6" -v q95="$7" '
     function abs(x) { return x < 0 ? -x : x }
     function near(what, got, want, tol) { if (abs(got - want) > tol * (abs(want) + 1e-6)) print what " " got ", expected " want }
     NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
     { y = $c["year"]; d = $c["discount_factor"]; near(y ": discount", d, 1.1 ^ -(y - 2008), 1e-9)
       if (y > 2007) near(y ": cost", $c["cost"], $c["cost_current_prices"] * 1.25 / 1.05 ^ (y - 2007), 1e-8)
       sb += d * $c["benefit"]; sc += d * $c["cost"]; cum[y] = $c["npv_cumulative"]; last = y; if (!first) first = y
-      if ($c["benefit"] != 0 || $c["cost"] != 0) if (!start) start = y }
+      if ($c["benefit"] != 0 || $c["cost"] != 0) if (!start) start = y
+      lo = $c["npv_cumulative_q05"]; mid = $c["npv_cumulative_q50"]; hi = $c["npv_cumulative_q95"]
+      if (!(lo <= mid && mid <= hi)) print y ": cumulative NPV band out of order"
+      band = lo "," mid "," hi }
     END { near("pv_benefit", sb, pvb, 1e-8); near("pv_cost", sc, pvc, 1e-8); near("last npv_cumulative", cum[last], npv, 1e-8)
+          split(band, b, ","); near("band of the last year, q05", b[1], q05, 1e-8); near("band of the last year, q95", b[3], q95, 1e-8)
           p = 0; for (y = last; y >= start && cum[y] >= 0; y--) p = y
           if (p != payback + 0) print "payback " payback ", the cumulative NPV says " p }' "$1"
 }
 for s in package training credit; do
-  IFS=, read -r npv pvb pvc pb <<<"$(awk -F, -v s=$s '$1 == s { print $5 "," $3 "," $4 "," $7 }' "$S" 2>/dev/null)"
-  check_eq "$s/economics.csv: discounting, costs at 2007 prices × MCPF, sums and payback against the summary" "" \
-    "$(year_problems "$T/def/$s/economics.csv" "$npv" "$pvb" "$pvc" "$pb" 2>&1)"
+  IFS=, read -r npv pvb pvc pb q05 q95 <<<"$(awk -F, -v s=$s '$1 == s { print $5 "," $3 "," $4 "," $7 "," $8 "," $10 }' "$S" 2>/dev/null)"
+  check_eq "$s/economics.csv: discounting, costs at 2007 prices × MCPF, sums, payback and the last year's band against the summary" "" \
+    "$(year_problems "$T/def/$s/economics.csv" "$npv" "$pvb" "$pvc" "$pb" "$q05" "$q95" 2>&1)"
 done
 npv=$(awk -F, '$1 == "package" { printf "%.0f", $5 }' "$S" 2>/dev/null)
 check_eq "stdout: the package's NPV as in economics.csv" "1" \

@@ -467,6 +467,13 @@ do
     near(("ensemble economics, no uncertainty: %s sd = 0"):format(k), s.sd, 0, ROUND * math.abs(want))
   end
   eq("ensemble economics, no uncertainty: P(NPV > 0) = 1 as the run's NPV > 0", ee.npv.p_positive, e.npv > 0 and 1 or 0)
+  local years = ens:economics_years()
+  eq("ensemble economics by year: one entry a year", #years, #e.years)
+  for j, row in ipairs(e.years) do
+    eq(("ensemble economics by year, no uncertainty: %d is the row's year"):format(row.year), years[j].year, row.year)
+    eq(("ensemble economics by year, no uncertainty: %d's median cumulative NPV = the run's"):format(row.year),
+       years[j].q50, row.npv_cumulative, ROUND)
+  end
 end
 
 -- P(NPV > 0) over draws: the effect is 0 with probability 0.7 (then the NPV is
@@ -492,6 +499,12 @@ do
   near("P(NPV > 0): just below 1 - p the NPV is the no-effect one", ens:economics_quantile("npv", 1 - p - 0.01), ez.npv, tol)
   near("P(NPV > 0): just above 1 - p it is the effect's", ens:economics_quantile("npv", 1 - p + 0.01), e.npv, tol)
   eq("P(NPV > 0) is the share of draws that pay back", p, ens:economics().payback_year.n / N)
+  -- the last year's cumulative NPV is the NPV, draw by draw: the same band
+  local years, npv = ens:economics_years(), ens:economics().npv
+  for _, q in ipairs { "q05", "q50", "q95", "mean" } do
+    near(("the last year's cumulative NPV over the draws: %s = the NPV's"):format(q), years[#years][q], npv[q],
+         1e-9 * math.abs(npv[q]) + 1e-9)
+  end
 end
 
 -- ---- 6. errors -------------------------------------------------------------
