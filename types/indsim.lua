@@ -1066,6 +1066,8 @@ function budget_for_target(t) end
 ---@field y (number|nil)[] the values (nil: a gap)
 ---@field x? number[] its own x values (default the shared x)
 ---@field n? integer how many points to draw
+---@field lo? (number|nil)[] lower edge of a shaded band (with hi)
+---@field hi? (number|nil)[] upper edge of a shaded band (with lo)
 
 ---@class (exact) indsim.LinesOptions
 ---@field x? number[] x values shared by the series that give none
@@ -1108,6 +1110,7 @@ function budget_for_target(t) end
 ---@class (exact) indsim.EconomicsPlotOptions
 ---@field file? string default "economics"
 ---@field title? string
+---@field bands? (indsim.Stats|{year: integer})[][] the matching e:economics_years() results: shaded 5-95 % bands
 
 ---gnuplot charts in the output folder, each beside the .gp script that drew it.
 ---@class indsim.plot

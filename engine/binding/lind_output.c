@@ -218,8 +218,9 @@ static double *number_list(lua_State *L, int idx, int n) {
   return v;
 }
 
-/* core.plot_lines(dir, stem, {title, xlabel, ylabel, series = {{name, x, y, n}}}, opts):
- * n points per series (y may hold nils: gaps, so its length is not used). */
+/* core.plot_lines(dir, stem, {title, xlabel, ylabel, series = {{name, x, y, n [, lo, hi]}}}, opts):
+ * n points per series (y may hold nils: gaps, so its length is not used);
+ * lo and hi, when given, bound a shaded band. */
 static int out_plot_lines(lua_State *L) {
   ind_err err;
   const char *dir = luaL_checkstring(L, 1), *stem = luaL_checkstring(L, 2);
@@ -227,35 +228,32 @@ static int out_plot_lines(lua_State *L) {
   lua_getfield(L, 3, "series");
   int series = lua_gettop(L), ns = (int)luaL_len(L, series);
   if (ns < 1) lind_error(L, LIND_ERR_USAGE, "plot.lines needs at least one series");
-  const char **names = lua_newuserdatauv(L, (size_t)ns * sizeof(char *), 0);
-  const double **x = lua_newuserdatauv(L, (size_t)ns * sizeof(double *), 0);
-  const double **y = lua_newuserdatauv(L, (size_t)ns * sizeof(double *), 0);
-  int *npts = lua_newuserdatauv(L, (size_t)ns * sizeof(int), 0);
-  lua_createtable(L, 3 * ns, 0); /* keeps the names and arrays alive until the plot is written */
+  ind_line_series *ls = lua_newuserdatauv(L, (size_t)ns * sizeof *ls, 0);
+  lua_createtable(L, 5 * ns, 0); /* keeps the names and arrays alive until the plot is written */
   int anchor = lua_gettop(L);
   for (int k = 0; k < ns; k++) {
     lua_rawgeti(L, series, k + 1);
     int s = lua_gettop(L);
     luaL_checktype(L, s, LUA_TTABLE);
     lua_getfield(L, s, "n");
-    npts[k] = lind_check_int(L, -1, 0, 10000000);
+    ls[k].n = lind_check_int(L, -1, 0, 10000000);
     lua_getfield(L, s, "name");
-    names[k] = luaL_tolstring(L, -1, NULL); /* a new string, anchored below */
-    lua_rawseti(L, anchor, 3 * k + 1);
-    lua_getfield(L, s, "x");
-    x[k] = number_list(L, lua_gettop(L), npts[k]);
-    lua_rawseti(L, anchor, 3 * k + 2);
-    lua_getfield(L, s, "y");
-    y[k] = number_list(L, lua_gettop(L), npts[k]);
-    lua_rawseti(L, anchor, 3 * k + 3);
+    ls[k].name = luaL_tolstring(L, -1, NULL); /* a new string, anchored below */
+    lua_rawseti(L, anchor, 5 * k + 1);
+    static const char *const lists[] = {"x", "y", "lo", "hi"};
+    const double **dst[] = {&ls[k].x, &ls[k].y, &ls[k].lo, &ls[k].hi};
+    for (int i = 0; i < 4; i++) {
+      lua_getfield(L, s, lists[i]);
+      *dst[i] = i >= 2 && lua_isnil(L, -1) ? NULL : number_list(L, lua_gettop(L), ls[k].n);
+      lua_rawseti(L, anchor, 5 * k + 2 + i);
+    }
     lua_settop(L, anchor);
   }
   ind_plot_opts o = lind_plot_opts(L, 4);
   return lind_plot_result(L, ind_plot_lines(dir, stem, opt_string(L, 3, "title"), opt_string(L, 3, "xlabel"),
-                                            opt_string(L, 3, "ylabel"), ns, names, x, y, npts, &o, &err),
+                                            opt_string(L, 3, "ylabel"), ns, ls, &o, &err),
                           &err);
 }
-
 
 /* core.write_table(path, columns, rows [, bom]): a CSV file with the header columns and
  * one line per row (a list of strings and numbers; nil or false: empty). The

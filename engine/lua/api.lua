@@ -357,6 +357,11 @@ function M.plot.lines(t)
   local where = check.where()
   check.typed(t, "table", where, {}, "plot.lines")
   check.keys(t, check.set { "x", "series", "title", "xlabel", "ylabel", "file" }, where, {}, "plot.lines")
+  for i, s in ipairs(type(t.series) == "table" and t.series or {}) do
+    if type(s) == "table" then
+      check.keys(s, check.set { "name", "x", "y", "n", "lo", "hi" }, where, { "series", i }, "a series")
+    end
+  end
   check.typed(t.series, "table", where, { "series" }, "a list of series")
   local series = {}
   for i, s in ipairs(t.series) do
@@ -366,7 +371,11 @@ function M.plot.lines(t)
     local n = s.n or #x
     if math.type(n) ~= "integer" or n < 0 or n > #x then check.fail(where, { "series", i, "n" }, "n must be a whole number in 0..%d", #x) end
     if not s.n and #s.y > #x then check.fail(where, { "series", i }, "%d x values but %d y values", #x, #s.y) end
-    series[i] = { name = tostring(s.name or ("series " .. i)), x = x, y = s.y, n = n } -- y[j] nil: a gap
+    if (s.lo == nil) ~= (s.hi == nil) then check.fail(where, { "series", i }, "a band needs both lo and hi") end
+    for _, k in ipairs { "lo", "hi" } do
+      if s[k] ~= nil then check.typed(s[k], "table", where, { "series", i, k }, "the band's values, one per x") end
+    end
+    series[i] = { name = tostring(s.name or ("series " .. i)), x = x, y = s.y, lo = s.lo, hi = s.hi, n = n } -- nil: a gap
   end
   if not options.plots then return false end
   local po = plot_opts()

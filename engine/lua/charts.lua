@@ -148,23 +148,32 @@ function M.waterfall(attr, opts)
   return api.plot_done(ok, msg, dir, stem, po.format)
 end
 
--- plot.economics(list of economics() results, {file =, title =}): each
--- scenario's cumulative discounted net benefit by year (where it crosses zero
--- is the payback year).
+-- plot.economics(list of economics() results, {file =, title =, bands =}):
+-- each scenario's cumulative discounted net benefit by year (where it crosses
+-- zero is the payback year); bands: the matching e:economics_years() results,
+-- drawn as shaded 5-95 % bands.
 function M.economics(list, opts)
   local where = check.where()
   check.list(list, where, {}, "a list of economics() results")
   opts = opts or {}
-  check.keys(opts, check.set { "file", "title" }, where, {}, "plot.economics's options")
+  check.keys(opts, check.set { "file", "title", "bands" }, where, {}, "plot.economics's options")
+  if opts.bands ~= nil then check.list(opts.bands, where, { "bands" }, "a list of e:economics_years() results") end
   local series = {}
   for i, e in ipairs(list) do
     if type(e) ~= "table" or not e.years then check.fail(where, { i }, "an economics() result") end
     local x, y = {}, {}
     for j, row in ipairs(e.years) do x[j], y[j] = row.year, row.npv_cumulative end
     series[i] = { name = e.name or ("scenario " .. i), x = x, y = y, n = #x }
+    local band = opts.bands and opts.bands[i]
+    if band then -- the 5-95 % band of the cumulative NPV, matched by year
+      local lo, hi, at = {}, {}, {}
+      for _, b in ipairs(band) do at[b.year] = b end
+      for j, year in ipairs(x) do lo[j], hi[j] = at[year] and at[year].q05, at[year] and at[year].q95 end
+      series[i].lo, series[i].hi = lo, hi
+    end
   end
   return api.plot.lines {
-    title = opts.title or words.chart_title("cumulative_npv_title"),
+    title = opts.title or words.chart_title(opts.bands and "cumulative_npv_band_title" or "cumulative_npv_title"),
     xlabel = core.plot_label("year", options.lang), ylabel = words.money(list[1].basis), series = series,
     file = opts.file or "economics.png",
   }

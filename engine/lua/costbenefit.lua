@@ -123,9 +123,11 @@ function M.plot(rows, baseline_name, basis)
     title = words.chart_title("npv_title", baseline_name), xlabel = words.money(basis),
     labels = labels, series = { npv }, file = "economics.png",
   }
-  local list = {}
-  for i, r in ipairs(rows) do list[i] = r.econ end
-  api.plot.economics(list, { file = "economics_cumulative.png" })
+  local list, bands = {}, {}
+  for i, r in ipairs(rows) do list[i], bands[i] = r.econ, r.year_bands end
+  -- bands for up to three scenarios: more overlap into a blur (economics.csv has them all)
+  local banded = #bands == #list and #list <= 3
+  api.plot.economics(list, { file = "economics_cumulative.png", bands = banded and bands or nil })
 end
 
 return M

@@ -92,6 +92,8 @@ local CHART = {
   sampled_orders = { en = " (sampled orders)", vi = " (thứ tự lấy mẫu)" },
   cumulative_npv_title = { en = "Cumulative net present value against the baseline",
                            vi = "Giá trị hiện tại ròng cộng dồn so với kịch bản cơ sở" },
+  cumulative_npv_band_title = { en = "Cumulative net present value against the baseline (shade: 90 %% band)",
+                                vi = "Giá trị hiện tại ròng cộng dồn so với kịch bản cơ sở (vùng tô: khoảng 90 %%)" },
   npv_title = { en = "Net present value against '%s' (bar: central run; error bar: 90 %% band)",
                 vi = "Giá trị hiện tại ròng so với '%s' (cột: lần chạy trung tâm; thanh sai số: khoảng 90 %%)" },
   money_at = { en = "bn VND at %s prices", vi = "tỷ đồng theo giá %s" },

@@ -278,10 +278,10 @@ ind_status ind_plot_compare(const char *dir, const char *stem, const ind_scenari
 typedef struct lines_ctx {
   const char *title, *xlabel, *ylabel;
   int n;
-  const char *const *names;
-  const double *const *x, *const *y;
-  const int *npts;
+  const ind_line_series *s;
 } lines_ctx;
+
+static double at(const double *v, int j) { return v ? v[j] : NAN; }
 
 static void lines_data(FILE *f, const void *ud, ind_lang lang) {
   const lines_ctx *c = ud;
@@ -289,16 +289,20 @@ static void lines_data(FILE *f, const void *ud, ind_lang lang) {
   ind_gp_set_text(f, "title_main", c->title);
   ind_gp_set_text(f, "label_x", c->xlabel);
   ind_gp_set_text(f, "label_y", c->ylabel);
-  ind_gp_set_strings(f, "series_names", c->n, c->names);
+  fprintf(f, "array series_names[%d]\n", c->n);
+  for (int k = 0; k < c->n; k++) ind_gp_set_element(f, "series_names", k + 1, c->s[k].name);
   ind_gp_set_number(f, "nseries", c->n);
   ind_gp_block_begin(f, "data"); /* series separated by two blank lines: `index k` */
   for (int k = 0; k < c->n; k++) {
+    const ind_line_series *s = &c->s[k];
     if (k) fputs("\n\n", f);
-    if (c->npts[k] == 0) fputs("NaN NaN\n", f);
-    for (int j = 0; j < c->npts[k]; j++) {
-      ind_gp_number(f, c->x[k][j]);
-      fputc(' ', f);
-      ind_gp_number(f, c->y[k][j]);
+    if (s->n == 0) fputs("NaN NaN NaN NaN\n", f);
+    for (int j = 0; j < s->n; j++) {
+      double v[4] = {s->x[j], s->y[j], at(s->lo, j), at(s->hi, j)};
+      for (int i = 0; i < 4; i++) {
+        if (i) fputc(' ', f);
+        ind_gp_number(f, v[i]);
+      }
       fputc('\n', f);
     }
   }
@@ -306,19 +310,19 @@ static void lines_data(FILE *f, const void *ud, ind_lang lang) {
 }
 
 static ind_status check_lines(const lines_ctx *c, ind_err *err) {
-  if (c->n < 1 || !c->names || !c->x || !c->y || !c->npts)
-    return ind_err_set(err, IND_EINVAL, "no series to plot");
-  for (int k = 0; k < c->n; k++)
-    if (c->npts[k] < 0 || (c->npts[k] > 0 && (!c->x[k] || !c->y[k])))
-      return ind_err_set(err, IND_EINVAL, "series %d has no points", k + 1);
+  if (c->n < 1 || !c->s) return ind_err_set(err, IND_EINVAL, "no series to plot");
+  for (int k = 0; k < c->n; k++) {
+    const ind_line_series *s = &c->s[k];
+    if (s->n < 0 || (s->n > 0 && (!s->x || !s->y))) return ind_err_set(err, IND_EINVAL, "series %d has no points", k + 1);
+    if (!s->lo != !s->hi) return ind_err_set(err, IND_EINVAL, "series %d: a band needs both lo and hi", k + 1);
+  }
   return IND_OK;
 }
 
 ind_status ind_plot_lines(const char *dir, const char *stem, const char *title, const char *xlabel,
-                          const char *ylabel, int nseries, const char *const *names,
-                          const double *const *x, const double *const *y, const int *npts,
+                          const char *ylabel, int nseries, const ind_line_series *series,
                           const ind_plot_opts *opts, ind_err *err) {
-  lines_ctx ctx = {title, xlabel, ylabel, nseries, names, x, y, npts};
+  lines_ctx ctx = {title, xlabel, ylabel, nseries, series};
   ind_plot_job job = {dir, stem, "lines", 1000, 700, lines_data, &ctx};
   ind_status st = check_lines(&ctx, err);
   return st ? st : ind_plot_job_run(&job, opts, err);

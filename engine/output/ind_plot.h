@@ -46,12 +46,19 @@ ind_status ind_plot_compare(const char *dir, const char *stem, const ind_scenari
                             const ind_result *const *rs, int n, int baseline, int var,
                             const ind_plot_opts *opts, ind_err *err);
 
-/* Generic x–y lines with points, for what-if scripts (sweeps, budget splits):
- * series k has npts[k] points (x[k][j], y[k][j]) and the legend names[k]; NaN
- * leaves a gap. title and the axis labels are shown as given. */
+/* One series of ind_plot_lines: n points (x[j], y[j]), named in the legend;
+ * NaN leaves a gap. lo and hi (both or neither; NULL: none) bound a band
+ * shaded in the series' colour, e.g. a 90 % band over an ensemble's draws. */
+typedef struct ind_line_series {
+  const char *name;
+  const double *x, *y, *lo, *hi;
+  int n;
+} ind_line_series;
+
+/* Generic x–y lines with points, for what-if scripts (sweeps, budget splits)
+ * and the cumulative NPV; title and the axis labels are shown as given. */
 ind_status ind_plot_lines(const char *dir, const char *stem, const char *title, const char *xlabel,
-                          const char *ylabel, int nseries, const char *const *names,
-                          const double *const *x, const double *const *y, const int *npts,
+                          const char *ylabel, int nseries, const ind_line_series *series,
                           const ind_plot_opts *opts, ind_err *err);
 
 /* A scenario's Monte Carlo fan chart for one sector (or IND_TOTAL), from the

@@ -79,6 +79,17 @@ check_rc "compare baseline training -n 0: exit 0" 0 cmp
 check_contains "compare -n 0: no ensemble, said so" "$T/cmp.out" "no ensemble (-n 0)"
 check_eq "compare -n 0: economics.csv has training, draws 0, no bands, no P(NPV > 0)" "training,0,,," \
   "$(awk -F, 'NR == 2 { print $1 "," $24 "," $8 "," $9 "," $23 }' "$T/cmp/economics.csv" 2>/dev/null)"
+# The cumulative NPV chart: 7 scenarios, lines only; one scenario with draws: its 5-95 % band
+# shaded, the chart's data being the per-year file's quantiles (lo and hi columns of its data).
+check_eq "economics_cumulative.gp, 7 scenarios: no bands in the title" "" \
+  "$(grep -c 'shade: 90 % band' "$T/def/economics_cumulative.gp" 2>/dev/null | grep -v '^0$')"
+run band compare scenarios/hanoi/baseline.lua scenarios/hanoi/training.lua -n 64 --out "$T/band"
+check_rc "compare -n 64: exit 0" 0 band
+check_contains "economics_cumulative.gp, one scenario with draws: the band in the title" \
+  "$T/band/economics_cumulative.gp" "shade: 90 % band"
+check_eq "economics_cumulative.gp: the 2030 band is the per-year file's q05 and q95" \
+  "$(awk -F, '$1 == 2030 { print $11 " " $12 " " $14 }' "$T/band/training/economics.csv" 2>/dev/null)" \
+  "$(awk '$1 == 2030 && NF == 4 { print $2 " " $3 " " $4 }' "$T/band/economics_cumulative.gp" 2>/dev/null)"
 run bad run -n -1 --out "$T/bad"
 check_rc "run -n -1: exit 2" 2 bad
 finish
