@@ -252,6 +252,8 @@ static void test_observations(void) {
   CHECK(strcmp(u.vi, "tỷ đồng, giá cố định") == 0 && strcmp(u.en, "bn VND, constant prices") == 0);
   u = ind_var_unit_label_basis(IND_V_VALUE_ADDED, "2010 prices, deflated", unit, sizeof unit);
   CHECK(strcmp(u.vi, "tỷ đồng, 2010 prices, deflated") == 0 && strcmp(u.en, "bn VND, 2010 prices, deflated") == 0);
+  u = ind_var_unit_label_basis(IND_V_VALUE_ADDED, "99999999999 prices", unit, sizeof unit); /* not a year: as written */
+  CHECK(strcmp(u.vi, "tỷ đồng, 99999999999 prices") == 0 && strcmp(u.en, "bn VND, 99999999999 prices") == 0);
   u = ind_var_unit_label_basis(IND_V_EMPLOYMENT, "1994 prices", unit, sizeof unit);
   CHECK(strcmp(u.en, "thousand workers") == 0); /* not money: no basis */
   ind_scenario_free(sc);

@@ -11,7 +11,8 @@
  * Only user files' own work counts: the state starts paused (the engine's
  * code), the loader resumes the count while a user file runs, and the API
  * pauses it again inside each engine call (core.limits_pause/resume, nested);
- * while paused no instruction, second or byte is charged. Once a limit trips, the guard stays
+ * while paused no second or byte is charged, and instructions only of the
+ * user's own functions the engine calls back. Once a limit trips, the guard stays
  * tripped: the hook raises the error again at every chance, and the sandbox's
  * pcall/xpcall re-raise it (core.limits_tripped()), so a script cannot catch
  * its way past a limit. */
@@ -94,12 +95,24 @@ static void *guard_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 static void raise_tripped(lua_State *L, lind_guard *g) { lind_error(L, LIND_ERR_SCENARIO, "%s", g->message); }
 
+/* While the engine works (paused), a user file's function it calls back (a
+ * metamethod of a table the file passed in) still counts its instructions:
+ * user chunks are named "@path", the engine's "=indsim/...". */
+static int running_user_code(lua_State *L, lua_Debug *ar) {
+  return lua_getinfo(L, "S", ar) && ar->source && ar->source[0] == '@';
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
   lind_guard *g;
   lua_getallocf(L, (void **)&g);
   if (atomic_load(&g->tripped)) raise_tripped(L, g);
-  if (atomic_load(&g->paused) > 0) return;
+  if (atomic_load(&g->paused) > 0) {
+    if (!running_user_code(L, ar)) return;
+    g->instructions += HOOK_EVERY;
+    if (g->lim.max_instructions && g->instructions > g->lim.max_instructions) trip(g, 1);
+    if (atomic_load(&g->tripped)) raise_tripped(L, g);
+    return;
+  }
   g->instructions += HOOK_EVERY;
   if (g->lim.max_instructions && g->instructions > g->lim.max_instructions) trip(g, 1);
   else if (g->lim.max_seconds > 0 && user_seconds(g) > g->lim.max_seconds) trip(g, 2);

@@ -375,7 +375,8 @@ function M.plot.lines(t)
     for _, k in ipairs { "lo", "hi" } do
       if s[k] ~= nil then check.typed(s[k], "table", where, { "series", i, k }, "the band's values, one per x") end
     end
-    series[i] = { name = tostring(s.name or ("series " .. i)), x = x, y = s.y, lo = s.lo, hi = s.hi, n = n } -- nil: a gap
+    local name = (type(s.name) == "string" or type(s.name) == "number") and tostring(s.name) or ("series " .. i)
+    series[i] = { name = name, x = x, y = s.y, lo = s.lo, hi = s.hi, n = n } -- nil: a gap
   end
   if not options.plots then return false end
   local po = plot_opts()

@@ -157,23 +157,33 @@ function M.economics(list, opts)
   check.list(list, where, {}, "a list of economics() results")
   opts = opts or {}
   check.keys(opts, check.set { "file", "title", "bands" }, where, {}, "plot.economics's options")
-  if opts.bands ~= nil then check.list(opts.bands, where, { "bands" }, "a list of e:economics_years() results") end
+  local bands = opts.bands
+  if bands ~= nil then
+    check.list(bands, where, { "bands" }, "a list of e:economics_years() results")
+    if #bands == 0 then bands = nil end
+  end
   local series = {}
   for i, e in ipairs(list) do
     if type(e) ~= "table" or not e.years then check.fail(where, { i }, "an economics() result") end
     local x, y = {}, {}
     for j, row in ipairs(e.years) do x[j], y[j] = row.year, row.npv_cumulative end
     series[i] = { name = e.name or ("scenario " .. i), x = x, y = y, n = #x }
-    local band = opts.bands and opts.bands[i]
+    local band = bands and bands[i]
     if band then -- the 5-95 % band of the cumulative NPV, matched by year
       local lo, hi, at = {}, {}, {}
-      for _, b in ipairs(band) do at[b.year] = b end
+      check.list(band, where, { "bands", i }, "an e:economics_years() result")
+      for j, b in ipairs(band) do
+        if type(b) ~= "table" or math.type(rawget(b, "year")) ~= "integer" then
+          check.fail(where, { "bands", i, j }, "a year of e:economics_years(): { year = , q05 = , q95 = , ... }")
+        end
+        at[b.year] = { q05 = num(rawget(b, "q05")), q95 = num(rawget(b, "q95")) }
+      end
       for j, year in ipairs(x) do lo[j], hi[j] = at[year] and at[year].q05, at[year] and at[year].q95 end
       series[i].lo, series[i].hi = lo, hi
     end
   end
   return api.plot.lines {
-    title = opts.title or words.chart_title(opts.bands and "cumulative_npv_band_title" or "cumulative_npv_title"),
+    title = opts.title or words.chart_title(bands and "cumulative_npv_band_title" or "cumulative_npv_title"),
     xlabel = core.plot_label("year", options.lang), ylabel = words.money(list[1].basis), series = series,
     file = opts.file or "economics.png",
   }

@@ -158,10 +158,10 @@ end
 -- Every string key of t must be in allowed (a set); numeric keys only if
 -- allow_list. `what` names the table in messages ("policy.training").
 function M.keys(t, allowed, where, path, what, allow_list)
-  for k in pairs(t) do
+  for k in next, t do -- raw: a __pairs of the file's own runs nothing here
     if type(k) ~= "string" then
       if not (allow_list and math.type(k) == "integer") then
-        M.fail(where, path, "unexpected entry [%s] in %s", tostring(k), what)
+        M.fail(where, path, "unexpected entry [%s] in %s", type(k) == "number" and tostring(k) or ("a " .. type(k)), what)
       end
     elseif not allowed[k] then
       local near = M.suggest(k, sorted_keys(allowed))

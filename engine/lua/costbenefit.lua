@@ -121,13 +121,13 @@ function M.plot(rows, baseline_name, basis)
   end
   api.plot.ranking {
     title = words.chart_title("npv_title", baseline_name), xlabel = words.money(basis),
-    labels = labels, series = { npv }, file = "economics.png",
+    labels = labels, series = { npv }, file = "economics", -- the run's --format
   }
   local list, bands = {}, {}
   for i, r in ipairs(rows) do list[i], bands[i] = r.econ, r.year_bands end
   -- bands for up to three scenarios: more overlap into a blur (economics.csv has them all)
   local banded = #bands == #list and #list <= 3
-  api.plot.economics(list, { file = "economics_cumulative.png", bands = banded and bands or nil })
+  api.plot.economics(list, { file = "economics_cumulative", bands = banded and bands or nil })
 end
 
 return M

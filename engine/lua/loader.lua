@@ -58,6 +58,13 @@ function M.env(extra)
   local env = {}
   for _, k in ipairs(SAFE_GLOBALS) do env[k] = _G[k] end
   env.pcall, env.xpcall = core.pcall, core.xpcall -- they cannot catch a tripped limit (lind_limits.c)
+  env.setmetatable = function(t, mt)
+    -- a finalizer would run when indsim closes the state, after the limits' watchdog
+    if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+      check.fail(check.where(), {}, "setmetatable: a __gc finalizer is not allowed in a scenario or script file")
+    end
+    return setmetatable(t, mt)
+  end
   env.getmetatable = function(v) if type(v) == "string" then return nil end return getmetatable(v) end
   env.string, env.table, env.math, env.utf8 = copy(string), copy(table), copy(math), copy(utf8)
   env.string.dump = nil -- no binary chunks from a sandboxed file
@@ -165,6 +172,7 @@ end
 local function inside_roots(path, extra)
   if options.unsafe then return true end
   local real = real_or_parent(path)
+  if not real then return false end -- not even the current folder resolves (removed)
   local roots = allowed_roots()
   for _, d in ipairs(extra or {}) do roots[#roots + 1] = core.realpath(d) end
   for _, root in ipairs(roots) do
@@ -255,7 +263,9 @@ function M.load_scenario(name)
   if cache[name] ~= nil then return cache[name] end
   local tried = {}
   local candidates = {}
-  if name:match("%.lua$") then candidates[1] = name
+  if name:match("%.lua$") then
+    refuse_outside(where, name) -- first: a refusal does not tell whether the file exists
+    candidates[1] = name
   else
     for _, dir in ipairs(options.paths) do candidates[#candidates + 1] = dir .. "/" .. name .. ".lua" end
     candidates[#candidates + 1] = "scenarios/" .. name .. ".lua"

@@ -163,15 +163,18 @@ local function resolve_csv(path, where)
     candidates[#candidates + 1] = "scenarios/" .. path
   end
   local loader = require "indsim.loader"
+  local function refuse(p)
+    check.fail(where, {}, "'%s' is outside the folders files may be read from (%s, the output folder): add --path "
+               .. "FOLDER, or --unsafe for your own files", p, loader.ROOTS_TEXT)
+  end
+  -- an absolute path is judged before it is looked for: a refusal does not tell whether it exists
+  if path:sub(1, 1) == "/" and not loader.inside_roots(path, { options.out }) then refuse(path) end
   for _, p in ipairs(candidates) do
     local f = io.open(p, "rb")
     if f then
       f:close()
       -- the sandbox's folders, and the output folder (files indsim wrote)
-      if not loader.inside_roots(p, { options.out }) then
-        check.fail(where, {}, "'%s' is outside the folders files may be read from (%s, the output folder): add --path "
-                   .. "FOLDER, or --unsafe for your own files", p, loader.ROOTS_TEXT)
-      end
+      if not loader.inside_roots(p, { options.out }) then refuse(p) end
       return p
     end
   end

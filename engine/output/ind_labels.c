@@ -115,13 +115,12 @@ ind_label ind_var_unit_label_basis(int var, const char *basis, char *buf, size_t
   ind_label u = ind_var_unit_label(var);
   if (var != IND_V_PRODUCTION_VALUE && var != IND_V_VALUE_ADDED) return u;
   size_t half = n / 2;
-  int year, used = 0;
   if (!basis || !*basis) {
     snprintf(buf, half, "%s, giá cố định", u.vi);
     snprintf(buf + half, n - half, "%s, constant prices", u.en);
-  } else if (sscanf(basis, "%d prices%n", &year, &used) == 1 && basis[used] == '\0') {
-    snprintf(buf, half, "%s, giá %d", u.vi, year);
-    snprintf(buf + half, n - half, "%s, %d prices", u.en, year);
+  } else if (strlen(basis) == 11 && strspn(basis, "0123456789") == 4 && strcmp(basis + 4, " prices") == 0) {
+    snprintf(buf, half, "%s, giá %.4s", u.vi, basis); /* exactly "YYYY prices" */
+    snprintf(buf + half, n - half, "%s, %s", u.en, basis);
   } else {
     snprintf(buf, half, "%s, %s", u.vi, basis);
     snprintf(buf + half, n - half, "%s, %s", u.en, basis);

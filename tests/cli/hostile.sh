@@ -13,6 +13,8 @@
 #   gnuplot_title.lua: titles made to run commands in gnuplot drawn as text;
 #   error_object.lua: a raised table whose __index raises and __tostring never
 #     ends: a plain scenario error, no crash, no hang;
+#   callback_loop.lua: a metamethod that never returns, called by the engine
+#     (limits paused): its own instructions still count;
 #   the sandbox lifted only by --unsafe, which says so.
 # "Nothing changed": the checksums of the source folder's scenarios/, tests/
 # and scripts/ and of a bystander file beside the output folders are the same
@@ -53,6 +55,10 @@ timed error_object 8 check "$H/error_object.lua" --out "$T/o7"
 check_rc "error_object.lua (a raised table with hostile metamethods): exit 3" 3 error_object
 check_contains "error_object.lua: a plain message, naming the file" "$T/error_object.err" "error_object.lua"
 check_contains "error_object.lua: what was raised" "$T/error_object.err" "error raised with a table value, not a message"
+timed callback_loop 20 check "$H/callback_loop.lua" --max-instructions 100000000 --out "$T/o10"
+check_rc "callback_loop.lua (a metamethod looping inside an engine call): exit 3" 3 callback_loop
+check_contains "callback_loop.lua: stopped by its instructions" "$T/callback_loop.err" \
+  "$H/callback_loop.lua: stopped after 100000000 Lua instructions"
 run module_sandbox check tests/data/uses_module.lua --out "$T/o8"
 check_rc "require of a helper module beside the scenario: exit 0" 0 module_sandbox
 run module_unsafe check tests/data/uses_module.lua --unsafe --out "$T/o9"

@@ -521,6 +521,8 @@ raises("optimize_split with minimums above the total", function() split { min = 
 raises("optimize_split with one policy",
        function() optimize_split { baseline = one, policies = { KINDS[1] }, total = 10, year = YEAR } end, "scenario", at(here()),
        "policies:", "at least two")
+raises("plot.economics with a band that is not e:economics_years()'s",
+       function() plot.economics({ e }, { bands = { { 7 } } }) end, "scenario", at(here()), "bands[1][1]:")
 raises("budget_for_target without a target",
        function() budget_for_target { baseline = one, policies = KINDS } end, "scenario", at(here()), "target:")
 raises("sensitivity with an unknown output name",

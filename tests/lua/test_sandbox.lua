@@ -19,6 +19,10 @@ eq("os.time is there", type(os.time), "function")
 eq("_G is the file's own environment", _G.policy == policy and _G.scenario == scenario, true)
 eq("getmetatable('') hides the string metatable", getmetatable(""), nil)
 eq("string methods still work", ("ab"):rep(2), "abab")
+-- a finalizer would run when indsim closes the state, after the limits stopped watching
+raises("setmetatable with a __gc finalizer is refused", function() setmetatable({}, { __gc = function() end }) end,
+       "scenario", "__gc finalizer is not allowed")
+eq("setmetatable without __gc still works", getmetatable(setmetatable({}, { __index = {} })) ~= nil, true)
 raises("a binary chunk is refused", function() scenario.load "tests/data/binary_chunk.lua" end, "scenario", "binary chunk")
 raises("a scenario name with '..' is refused", function() scenario.load "../../etc/passwd" end, "scenario", "'..'")
 raises("a missing scenario file", function() scenario.load "tests/data/no_such_file.lua" end, "scenario", "no scenario")
