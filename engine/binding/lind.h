@@ -38,6 +38,9 @@ void lind_open_calib(lua_State *L);
 void lind_open_econ(lua_State *L);
 void lind_open_sens(lua_State *L);
 /* The statistics table {n, mean, sd, q05, ..., q95} of st, pushed. */
+/* A number, or nil for NaN (no value); and the same as field k of the table on top. */
+void lind_push_number(lua_State *L, double v);
+void lind_set_number(lua_State *L, const char *k, double v);
 void lind_push_stats(lua_State *L, const ind_stats *st);
 /* Sets label (English, as files have it) and label_vi on the table on top of
  * the stack: an observation's or target's description (ind_obs_label). */

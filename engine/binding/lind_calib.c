@@ -77,24 +77,18 @@ static void push_matrix(lua_State *L, const double *m, int n) {
   }
 }
 
-static void set_number(lua_State *L, const char *k, double v) {
-  if (isnan(v)) lua_pushnil(L);
-  else lua_pushnumber(L, v);
-  lua_setfield(L, -2, k);
-}
-
 static void push_params(lua_State *L, const ind_fit *f, const ind_fit_param *p) {
   lua_createtable(L, f->np, 0);
   for (int k = 0; k < f->np; k++) {
     lua_createtable(L, 0, 8);
     lua_pushstring(L, p[k].name);
     lua_setfield(L, -2, "name");
-    set_number(L, "value", f->x[k]);
-    set_number(L, "init", p[k].init);
-    set_number(L, "se", f->se[k]);
-    set_number(L, "prior_z", f->prior_z[k]);
-    set_number(L, "prior_sd", f->prior_sd[k]);
-    set_number(L, "shrink", f->shrink[k]);
+    lind_set_number(L, "value", f->x[k]);
+    lind_set_number(L, "init", p[k].init);
+    lind_set_number(L, "se", f->se[k]);
+    lind_set_number(L, "prior_z", f->prior_z[k]);
+    lind_set_number(L, "prior_sd", f->prior_sd[k]);
+    lind_set_number(L, "shrink", f->shrink[k]);
     lua_pushboolean(L, f->identified[k]);
     lua_setfield(L, -2, "identified");
     lua_rawseti(L, -2, k + 1);
@@ -107,9 +101,9 @@ static void push_obs(lua_State *L, const ind_scenario *sc, const ind_fit *f, con
   for (int k = 0; k < sc->nobs; k++) {
     lua_createtable(L, 0, 6);
     lind_set_obs_labels(L, &sc->obs[k], sc);
-    set_number(L, "observed", sc->obs[k].value);
-    set_number(L, "model", f->model[k]);
-    set_number(L, "se", sc->obs[k].se);
+    lind_set_number(L, "observed", sc->obs[k].value);
+    lind_set_number(L, "model", f->model[k]);
+    lind_set_number(L, "se", sc->obs[k].se);
     lua_pushinteger(L, sc->obs[k].year1);
     lua_setfield(L, -2, "year");
     lua_pushboolean(L, !use || use[k]);
@@ -130,8 +124,8 @@ static void push_report(lua_State *L, const ind_scenario *sc, const ind_fit *f, 
   lua_setfield(L, -2, "cov");
   push_matrix(L, f->corr, f->np);
   lua_setfield(L, -2, "corr");
-  set_number(L, "chi2_data", f->chi2_data);
-  set_number(L, "chi2_prior", f->chi2_prior);
+  lind_set_number(L, "chi2_data", f->chi2_data);
+  lind_set_number(L, "chi2_prior", f->chi2_prior);
   lua_pushinteger(L, f->ndata);
   lua_setfield(L, -2, "ndata");
   lua_pushinteger(L, f->iterations);

@@ -90,9 +90,13 @@ void lind_new_class(lua_State *L, const char *name, const luaL_Reg *meta, const 
   lua_pop(L, 1);
 }
 
-static void set_num(lua_State *L, const char *k, double v) {
+void lind_push_number(lua_State *L, double v) {
   if (isnan(v)) lua_pushnil(L);
   else lua_pushnumber(L, v);
+}
+
+void lind_set_number(lua_State *L, const char *k, double v) {
+  lind_push_number(L, v);
   lua_setfield(L, -2, k);
 }
 
@@ -111,9 +115,9 @@ static int core_params(lua_State *L) {
     set_str(L, "symbol", in->symbol);
     set_str(L, "unit", in->unit);
     set_str(L, "meaning", in->meaning);
-    set_num(L, "default", in->def);
-    set_num(L, "lo", in->lo);
-    set_num(L, "hi", in->hi);
+    lind_set_number(L, "default", in->def);
+    lind_set_number(L, "lo", in->lo);
+    lind_set_number(L, "hi", in->hi);
     lua_pushboolean(L, in->flags & IND_PF_SHARED);
     lua_setfield(L, -2, "shared");
     lua_pushboolean(L, in->flags & IND_PF_INITIAL);

@@ -8,26 +8,20 @@
 #include "ind_ensemble.h"
 #include "lind.h"
 
-static void set_num(lua_State *L, const char *k, double v) {
-  if (isnan(v)) lua_pushnil(L);
-  else lua_pushnumber(L, v);
-  lua_setfield(L, -2, k);
-}
-
 static void push_year(lua_State *L, const ind_econ_year *y) {
   lua_createtable(L, 0, 10);
   lua_pushinteger(L, y->year);
   lua_setfield(L, -2, "year");
-  set_num(L, "gain_pv", y->gain_pv);
-  set_num(L, "gain_va", y->gain_va);
-  set_num(L, "induced_investment", y->induced_investment);
-  set_num(L, "outflow", y->outflow);
-  set_num(L, "residual", y->residual);
-  set_num(L, "benefit", y->benefit);
-  set_num(L, "cost_current", y->cost_current);
-  set_num(L, "cost", y->cost);
-  set_num(L, "discount", y->discount);
-  set_num(L, "npv_cumulative", y->npv_cumulative);
+  lind_set_number(L, "gain_pv", y->gain_pv);
+  lind_set_number(L, "gain_va", y->gain_va);
+  lind_set_number(L, "induced_investment", y->induced_investment);
+  lind_set_number(L, "outflow", y->outflow);
+  lind_set_number(L, "residual", y->residual);
+  lind_set_number(L, "benefit", y->benefit);
+  lind_set_number(L, "cost_current", y->cost_current);
+  lind_set_number(L, "cost", y->cost);
+  lind_set_number(L, "discount", y->discount);
+  lind_set_number(L, "npv_cumulative", y->npv_cumulative);
 }
 
 /* core.economics(r, base) -> {years = {...}, pv_benefit, pv_cost, npv, bcr, payback_year, base_year, basis_year} */
@@ -46,10 +40,10 @@ static int econ_compute(lua_State *L) {
     lua_rawseti(L, -2, k + 1);
   }
   lua_setfield(L, -2, "years");
-  set_num(L, "pv_benefit", e.pv_benefit);
-  set_num(L, "pv_cost", e.pv_cost);
-  set_num(L, "npv", e.npv);
-  set_num(L, "bcr", e.bcr);
+  lind_set_number(L, "pv_benefit", e.pv_benefit);
+  lind_set_number(L, "pv_cost", e.pv_cost);
+  lind_set_number(L, "npv", e.npv);
+  lind_set_number(L, "bcr", e.bcr);
   if (e.payback_year > 0) {
     lua_pushinteger(L, e.payback_year);
     lua_setfield(L, -2, "payback_year");
@@ -58,7 +52,7 @@ static int econ_compute(lua_State *L) {
   lua_setfield(L, -2, "base_year");
   lua_pushinteger(L, r->sc->econ.basis_year);
   lua_setfield(L, -2, "basis_year");
-  set_num(L, "discount_rate", r->sc->econ.v[IND_E_DISCOUNT]);
+  lind_set_number(L, "discount_rate", r->sc->econ.v[IND_E_DISCOUNT]);
   ind_econ_clear(&e);
   return 1;
 }

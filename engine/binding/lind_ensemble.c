@@ -111,20 +111,14 @@ static int set_arg(lua_State *L, int idx) {
   return luaL_checkoption(L, idx, "level", sets);
 }
 
-static void set_num(lua_State *L, const char *k, double v) {
-  if (isnan(v)) lua_pushnil(L);
-  else lua_pushnumber(L, v);
-  lua_setfield(L, -2, k);
-}
-
 void lind_push_stats(lua_State *L, const ind_stats *st) {
   static const char *const names[IND_NFAN] = {"q05", "q25", "q50", "q75", "q95"};
   lua_createtable(L, 0, 8);
   lua_pushinteger(L, st->n);
   lua_setfield(L, -2, "n");
-  set_num(L, "mean", st->mean);
-  set_num(L, "sd", st->sd);
-  for (int k = 0; k < IND_NFAN; k++) set_num(L, names[k], st->q[k]);
+  lind_set_number(L, "mean", st->mean);
+  lind_set_number(L, "sd", st->sd);
+  for (int k = 0; k < IND_NFAN; k++) lind_set_number(L, names[k], st->q[k]);
 }
 
 /* e:stats(var, year [, sector [, set]]) -> {n, mean, sd, q05, q25, q50, q75, q95} */
@@ -152,8 +146,7 @@ static int ensemble_quantile(lua_State *L) {
   double q = luaL_checknumber(L, 5);
   luaL_argcheck(L, q >= 0 && q <= 1, 5, "a probability in [0, 1]");
   double v = ind_ensemble_quantile(u->e, (ind_set)set_arg(L, 6), year, sector, var, q);
-  if (isnan(v)) lua_pushnil(L);
-  else lua_pushnumber(L, v);
+  lind_push_number(L, v);
   return 1;
 }
 
@@ -167,8 +160,8 @@ static int ensemble_observations(lua_State *L) {
     if (ind_ensemble_obs_stats(u->e, k, &st, &err)) return lind_raise(L, &err, NULL);
     lind_push_stats(L, &st);
     lind_set_obs_labels(L, &u->sc->obs[k], u->sc);
-    set_num(L, "observed", u->sc->obs[k].value);
-    set_num(L, "se", u->sc->obs[k].se);
+    lind_set_number(L, "observed", u->sc->obs[k].value);
+    lind_set_number(L, "se", u->sc->obs[k].se);
     lua_pushinteger(L, u->sc->obs[k].year1);
     lua_setfield(L, -2, "year");
     lua_rawseti(L, -2, k + 1);
@@ -186,9 +179,9 @@ static int ensemble_targets(lua_State *L) {
     if (ind_ensemble_target(u->e, k, &ts, &err)) return lind_raise(L, &err, NULL);
     lind_push_stats(L, &ts.value);
     lind_set_obs_labels(L, &u->targets[k], u->sc);
-    set_num(L, "target", u->targets[k].value);
-    set_num(L, "p_met", ts.p_met);
-    set_num(L, "shortfall", ts.shortfall);
+    lind_set_number(L, "target", u->targets[k].value);
+    lind_set_number(L, "p_met", ts.p_met);
+    lind_set_number(L, "shortfall", ts.shortfall);
     lua_rawseti(L, -2, k + 1);
   }
   return 1;
@@ -270,10 +263,7 @@ static int ensemble_economics(lua_State *L) {
     if (ind_ensemble_econ(u->e, (ind_econ_out)k, &st, &err)) return lind_raise(L, &err, NULL);
     lind_push_stats(L, &st);
     if (k == IND_EC_NPV) { /* P(NPV > 0); the others' sign says nothing new (BCR > 1 iff NPV > 0) */
-      double p = ind_ensemble_econ_positive(u->e, IND_EC_NPV);
-      if (isnan(p)) lua_pushnil(L);
-      else lua_pushnumber(L, p);
-      lua_setfield(L, -2, "p_positive");
+      lind_set_number(L, "p_positive", ind_ensemble_econ_positive(u->e, IND_EC_NPV));
     }
     lua_setfield(L, -2, names[k]);
   }
@@ -306,8 +296,7 @@ static int ensemble_economics_quantile(lua_State *L) {
   double q = luaL_checknumber(L, 3);
   luaL_argcheck(L, q >= 0 && q <= 1, 3, "a probability in [0, 1]");
   double v = ind_ensemble_econ_quantile(u->e, (ind_econ_out)k, q);
-  if (isnan(v)) lua_pushnil(L);
-  else lua_pushnumber(L, v);
+  lind_push_number(L, v);
   return 1;
 }
 

@@ -23,17 +23,12 @@ void lind_push_result(lua_State *L, ind_scenario *sc, ind_result *r) {
   luaL_setmetatable(L, RESULT_MT);
 }
 
-static void push_number_or_nil(lua_State *L, double v) {
-  if (isnan(v)) lua_pushnil(L);
-  else lua_pushnumber(L, v);
-}
-
 /* r:get(var, year [, sector]) -> number or nil */
 static int result_get(lua_State *L) {
   lind_result *u = lind_check_result(L, 1);
   int var = lind_var_arg(L, 2);
   int year = lind_check_int(L, 3, -100000, 100000);
-  push_number_or_nil(L, ind_result_get(u->r, year, lind_sector_arg(L, u->sc, 4), var));
+  lind_push_number(L, ind_result_get(u->r, year, lind_sector_arg(L, u->sc, 4), var));
   return 1;
 }
 
@@ -46,7 +41,7 @@ static int result_series(lua_State *L) {
   for (int k = 0; k < u->r->nyears; k++) {
     lua_pushinteger(L, u->r->first_year + k);
     lua_rawseti(L, -3, k + 1);
-    push_number_or_nil(L, ind_result_get(u->r, u->r->first_year + k, sector, var));
+    lind_push_number(L, ind_result_get(u->r, u->r->first_year + k, sector, var));
     lua_rawseti(L, -2, k + 1);
   }
   return 2;
@@ -75,7 +70,7 @@ static int result_observations(lua_State *L) {
     lua_setfield(L, -2, "sector");
     lua_pushnumber(L, o->value);
     lua_setfield(L, -2, "observed");
-    push_number_or_nil(L, u->r->obs_model[k]);
+    lind_push_number(L, u->r->obs_model[k]);
     lua_setfield(L, -2, "model");
     lua_pushnumber(L, o->se);
     lua_setfield(L, -2, "se");
