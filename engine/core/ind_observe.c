@@ -68,19 +68,28 @@ double ind_obs_months(const ind_observation *o) {
   return 12.0;
 }
 
-const char *ind_obs_describe(const ind_observation *o, const ind_scenario *sc, char *buf, size_t n) {
-  const char *who = o->sector == IND_TOTAL ? "total" : sc->sector_names[o->sector];
-  const char *what = o->var == IND_V_VALUE_ADDED ? "value added " : "";
+const ind_obs_words ind_obs_words_en = {"total", "value added ", "level ", "growth ", "avg growth ",
+                                        " months ", "months ", " ", " y/y"};
+
+const char *ind_obs_describe_in(const ind_observation *o, const ind_scenario *sc, const ind_obs_words *w, char *buf,
+                                size_t n) {
+  const char *who = o->sector == IND_TOTAL ? w->total : sc->sector_names[o->sector];
+  const char *what = o->var == IND_V_VALUE_ADDED ? w->value_added : "";
   switch (o->kind) {
-  case IND_OBS_LEVEL: snprintf(buf, n, "%slevel %d (%s)", what, o->year0, who); break;
-  case IND_OBS_GROWTH: snprintf(buf, n, "%sgrowth %d (%s)", what, o->year0, who); break;
-  case IND_OBS_AVG_GROWTH: snprintf(buf, n, "%savg growth %d-%d (%s)", what, o->year0, o->year1, who); break;
+  case IND_OBS_LEVEL: snprintf(buf, n, "%s%s%d (%s)", what, w->level, o->year0, who); break;
+  case IND_OBS_GROWTH: snprintf(buf, n, "%s%s%d (%s)", what, w->growth, o->year0, who); break;
+  case IND_OBS_AVG_GROWTH: snprintf(buf, n, "%s%s%d-%d (%s)", what, w->avg_growth, o->year0, o->year1, who); break;
   case IND_OBS_PERIOD_GROWTH:
     if (o->m0 == 0)
-      snprintf(buf, n, "%s%g months %d y/y (%s)", what, o->m1, o->year0, who);
+      snprintf(buf, n, "%s%g%s%d%s (%s)", what, o->m1, w->first_months, o->year0, w->year_on_year, who);
     else
-      snprintf(buf, n, "%smonths %g-%g %d y/y (%s)", what, o->m0 + 1, o->m1, o->year0, who);
+      snprintf(buf, n, "%s%s%g-%g%s%d%s (%s)", what, w->months, o->m0 + 1, o->m1, w->months_year, o->year0,
+               w->year_on_year, who);
     break;
   }
   return buf;
+}
+
+const char *ind_obs_describe(const ind_observation *o, const ind_scenario *sc, char *buf, size_t n) {
+  return ind_obs_describe_in(o, sc, &ind_obs_words_en, buf, n);
 }

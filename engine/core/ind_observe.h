@@ -24,5 +24,14 @@ double ind_obs_model_value(const ind_observation *o, ind_cum_fn cum, void *ud);
 double ind_obs_months(const ind_observation *o);
 /* "growth 2006 (non_state)", "6 months 2007 y/y (total)" into buf. */
 const char *ind_obs_describe(const ind_observation *o, const ind_scenario *sc, char *buf, size_t n);
+/* The words of such a label, so that one function writes it in any language
+ * (ind_obs_words_en here; the output layer has the Vietnamese ones). */
+typedef struct ind_obs_words {
+  const char *total, *value_added, *level, *growth, *avg_growth; /* "total", "value added ", "level ", ... */
+  const char *first_months, *months, *months_year, *year_on_year; /* " months ", "months ", " ", " y/y" */
+} ind_obs_words;
+extern const ind_obs_words ind_obs_words_en;
+const char *ind_obs_describe_in(const ind_observation *o, const ind_scenario *sc, const ind_obs_words *w, char *buf,
+                                size_t n);
 
 #endif

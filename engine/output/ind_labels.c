@@ -129,19 +129,7 @@ ind_label ind_var_unit_label_basis(int var, const char *basis, char *buf, size_t
 }
 
 const char *ind_obs_label(const ind_observation *o, const ind_scenario *sc, ind_lang lang, char *buf, size_t n) {
-  if (lang != IND_LANG_VI) return ind_obs_describe(o, sc, buf, n);
-  const char *who = o->sector == IND_TOTAL ? "tổng" : sc->sector_names[o->sector];
-  const char *what = o->var == IND_V_VALUE_ADDED ? "giá trị tăng thêm: " : "";
-  switch (o->kind) {
-  case IND_OBS_LEVEL: snprintf(buf, n, "%smức năm %d (%s)", what, o->year0, who); break;
-  case IND_OBS_GROWTH: snprintf(buf, n, "%stăng trưởng năm %d (%s)", what, o->year0, who); break;
-  case IND_OBS_AVG_GROWTH: snprintf(buf, n, "%stăng trưởng bình quân %d-%d (%s)", what, o->year0, o->year1, who); break;
-  case IND_OBS_PERIOD_GROWTH:
-    if (o->m0 == 0)
-      snprintf(buf, n, "%s%g tháng đầu năm %d so cùng kỳ (%s)", what, o->m1, o->year0, who);
-    else
-      snprintf(buf, n, "%stháng %g-%g năm %d so cùng kỳ (%s)", what, o->m0 + 1, o->m1, o->year0, who);
-    break;
-  }
-  return buf;
+  static const ind_obs_words vi = {"tổng", "giá trị tăng thêm: ", "mức năm ", "tăng trưởng năm ", "tăng trưởng bình quân ",
+                                   " tháng đầu năm ", "tháng ", " năm ", " so cùng kỳ"};
+  return ind_obs_describe_in(o, sc, lang == IND_LANG_VI ? &vi : &ind_obs_words_en, buf, n);
 }
