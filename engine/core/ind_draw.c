@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ind_shock.h"
+
 struct ind_drawer {
   gsl_rng *rng;
   double *z, *x; /* joint normals: standard normals and the values, longest joint */
@@ -92,6 +94,7 @@ static void draw_joint(ind_drawer *d, const ind_joint *j, uint64_t seed, uint64_
 
 ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint64_t index, ind_err *err) {
   ind_status st = IND_OK;
+  ind_scenario_zero_shocks(sc);
   for (int k = 0; !st && k < sc->nunc; k++) {
     const ind_uncertain *u = &sc->unc[k];
     if (u->joint >= 0) continue;
@@ -106,8 +109,21 @@ ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint
   return st;
 }
 
+void ind_drawer_apply_shocks(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint64_t index) {
+  for (int k = 0; k < sc->nshocks; k++) {
+    seed_stream(d->rng, seed, index, sc->shocks[k].key);
+    ind_shock_fill_path(sc, &sc->shocks[k], d->rng);
+  }
+}
+
+double ind_drawer_normal(ind_drawer *d, uint64_t seed, uint64_t index, const char *key) {
+  seed_stream(d->rng, seed, index, key);
+  return gsl_ran_gaussian_ziggurat(d->rng, 1.0);
+}
+
 ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err) {
   ind_status st = IND_OK;
+  ind_scenario_zero_shocks(sc);
   for (int k = 0; !st && k < sc->nunc; k++) {
     const ind_uncertain *u = &sc->unc[k];
     const ind_joint *j = u->joint >= 0 ? &sc->joints[u->joint] : NULL;

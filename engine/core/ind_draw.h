@@ -17,12 +17,22 @@ ind_drawer *ind_drawer_alloc(const ind_scenario *sc, ind_err *err);
 void ind_drawer_free(ind_drawer *d);
 
 /* Sets every target of every uncertain number of sc to its value in draw
- * `index`. sc must have the structure the drawer was made for. */
+ * `index`, and every shock path to zero. sc must have the structure the
+ * drawer was made for. */
 ind_status ind_drawer_apply(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint64_t index, ind_err *err);
+
+/* Fills every shock's path (ind_shock.h) for draw `index` from the stream of
+ * its key, with the shocks' numbers as they are now (call after
+ * ind_drawer_apply). Without this call a draw keeps the central path. */
+void ind_drawer_apply_shocks(ind_drawer *d, ind_scenario *sc, uint64_t seed, uint64_t index);
+
+/* A standard normal of draw `index` from the stream of key (e.g. the
+ * measurement error of an observation). */
+double ind_drawer_normal(ind_drawer *d, uint64_t seed, uint64_t index, const char *key);
 
 /* Sets every target to the number's median (joint members: their mean, or
  * exp of it on a log scale, which is the median too):
- * what a single deterministic run uses. */
+ * what a single deterministic run uses; the shock paths to zero. */
 ind_status ind_scenario_apply_medians(ind_scenario *sc, ind_err *err);
 
 /* The scenario's uncertain numbers as d independent inputs u in (0, 1), for

@@ -33,6 +33,8 @@ struct ind_ensemble {
   long *tmet, *tmiss;
   double *tshort;              /* sum of shortfalls over the draws that miss, in draw order */
   long epos[IND_NECON_OUT];    /* per cost-benefit figure: draws where it came out > 0 */
+  int nplausible;
+  long *implausible;           /* per plausible range, then one for any: draws that left it */
   long draws, failed, fail_index;
   long rhs;
   char failure[512];
@@ -45,6 +47,7 @@ typedef struct shared {
   atomic_long next;
   double *buf;                 /* BLOCK × ncells */
   unsigned char *failed;       /* BLOCK */
+  unsigned char *exits;        /* BLOCK × (nplausible + 1): the draw left range k (k = nplausible: any) */
   char (*msg)[256];            /* BLOCK failure messages */
   pthread_barrier_t barrier;
   pthread_mutex_t gate_lock;   /* workers wait at the gate until the barrier is set up */
@@ -102,7 +105,14 @@ static double cumulative(void *runner, int sector, int var, double t) {
 
 static double gain_pct(double s, double b) { return b != 0.0 ? 100.0 * (s / b - 1.0) : NAN; }
 
-static void fill_row(worker *w, double *row) {
+/* An observation's measurement error in draw i: its own stream per observation. */
+static double measurement_error(worker *w, long i, int k) {
+  char key[32];
+  snprintf(key, sizeof key, "measurement#%d", k + 1);
+  return ind_drawer_normal(w->ds, w->sh->o->seed, (uint64_t)i, key);
+}
+
+static void fill_row(worker *w, long i, double *row) {
   ind_ensemble *e = w->sh->e;
   const ind_result *r = ind_runner_result(w->rs);
   long n = e->set_cells;
@@ -114,22 +124,34 @@ static void fill_row(worker *w, double *row) {
       row[2 * n + c] = gain_pct(r->annual[c], b[c]);
     }
   }
-  for (int k = 0; k < e->nobs; k++) row[obs_cell(e, k)] = r->obs_model[k];
+  for (int k = 0; k < e->nobs; k++) {
+    row[obs_cell(e, k)] = r->obs_model[k];
+    if (i >= 0 && !w->sh->o->params_only) row[obs_cell(e, k)] += w->sc->obs[k].se * measurement_error(w, i, k);
+  }
   /* targets are yearly kinds, so every instant they need was sampled */
   for (int k = 0; k < e->ntargets; k++) row[target_cell(e, k)] = ind_obs_model_value(&e->targets[k], cumulative, w->rs);
   if (e->necon) fill_econ(w, row);
 }
 
-static void run_draw(worker *w, long i, double *row, unsigned char *failed, char *msg) {
+/* Which plausible ranges the draw's run left (exits[nplausible]: any). */
+static void note_exits(worker *w, unsigned char *exits) {
+  int n = w->sh->e->nplausible, any = 0;
+  for (int k = 0; k < n; k++) any |= exits[k] = ind_result_plausible_exit(w->sc, ind_runner_result(w->rs), k) != 0;
+  exits[n] = (unsigned char)any;
+}
+
+static void run_draw(worker *w, long i, double *row, unsigned char *failed, unsigned char *exits, char *msg) {
   const ind_ensemble_opts *o = w->sh->o;
   ind_err err = {0};
   const char *who = "";
   ind_status st = ind_drawer_apply(w->ds, w->sc, o->seed, (uint64_t)i, &err);
+  if (!st && !o->params_only) ind_drawer_apply_shocks(w->ds, w->sc, o->seed, (uint64_t)i);
   if (!st) st = ind_runner_run(w->rs, &err);
   if (!st) w->rhs += ind_runner_result(w->rs)->rhs_calls;
   if (!st && w->base) {
     who = "baseline: ";
     st = ind_drawer_apply(w->db, w->base, o->seed, (uint64_t)i, &err);
+    if (!st && !o->params_only) ind_drawer_apply_shocks(w->db, w->base, o->seed, (uint64_t)i);
     if (!st) st = ind_runner_run(w->rb, &err);
     if (!st) w->rhs += ind_runner_result(w->rb)->rhs_calls;
   }
@@ -139,7 +161,8 @@ static void run_draw(worker *w, long i, double *row, unsigned char *failed, char
     if (st == IND_ENOMEM) atomic_store(&w->sh->error, 1);
     return;
   }
-  fill_row(w, row);
+  note_exits(w, exits);
+  fill_row(w, i, row);
 }
 
 /* ---- folding a block into the statistics ---- */
@@ -205,7 +228,10 @@ static void count_failures(shared *sh) {
   ind_ensemble *e = sh->e;
   for (long d = 0; d < sh->blockn; d++) {
     e->draws++;
-    if (!sh->failed[d]) continue;
+    if (!sh->failed[d]) {
+      for (int k = 0; k <= e->nplausible; k++) e->implausible[k] += sh->exits[d * (e->nplausible + 1) + k];
+      continue;
+    }
     if (e->failed++ == 0) {
       e->fail_index = sh->block0 + d;
       snprintf(e->failure, sizeof e->failure, "%s", sh->msg[d]);
@@ -226,7 +252,8 @@ static void *worker_main(void *arg) {
     pthread_barrier_wait(&sh->barrier); /* block set up (or finished: blockn 0) */
     if (sh->blockn == 0) break;
     for (long d; (d = atomic_fetch_add(&sh->next, 1)) < sh->blockn;)
-      run_draw(w, sh->block0 + d, sh->buf + d * e->ncells, &sh->failed[d], sh->msg[d]);
+      run_draw(w, sh->block0 + d, sh->buf + d * e->ncells, &sh->failed[d], sh->exits + d * (e->nplausible + 1),
+               sh->msg[d]);
     pthread_barrier_wait(&sh->barrier); /* every draw of the block done */
     if (c0 < c1) fold_slice(sh, c0, c1);
     if (w->id == 0) count_failures(sh);
@@ -251,6 +278,7 @@ void ind_ensemble_free(ind_ensemble *e) {
   free(e->tmet);
   free(e->tmiss);
   free(e->tshort);
+  free(e->implausible);
   free(e);
 }
 
@@ -283,6 +311,8 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   e->nobs = sc->nobs;
   e->ntargets = o->ntargets;
   e->necon = gains ? IND_NECON_OUT : 0;
+  e->nplausible = sc->nplausible;
+  e->implausible = calloc((size_t)sc->nplausible + 1, sizeof *e->implausible);
   e->set_cells = (long)e->nyears * (e->nsectors + 1) * IND_NVARS;
   e->ncells = e->nsets * e->set_cells + e->nobs + e->ntargets + e->necon + (gains ? e->nyears : 0);
   size_t nc = (size_t)e->ncells, nt = (size_t)(o->ntargets ? o->ntargets : 1);
@@ -296,7 +326,9 @@ static ind_ensemble *ensemble_alloc(const ind_scenario *sc, int gains, const ind
   e->tmet = calloc(nt, sizeof(long));
   e->tmiss = calloc(nt, sizeof(long));
   e->tshort = calloc(nt, sizeof(double));
-  if (!e->sk || !e->ref || !e->floor || !e->wn || !e->wmean || !e->wm2 || !e->targets || !e->tmet || !e->tmiss || !e->tshort) goto nomem;
+  if (!e->sk || !e->ref || !e->floor || !e->wn || !e->wmean || !e->wm2 || !e->targets || !e->tmet || !e->tmiss || !e->tshort ||
+      !e->implausible)
+    goto nomem;
   if (o->ntargets) memcpy(e->targets, o->targets, (size_t)o->ntargets * sizeof *e->targets);
   for (long c = 0; c < e->ncells; c++)
     if (!(e->sk[c] = ind_sketch_alloc(o->alpha > 0 ? o->alpha : IND_ENSEMBLE_ALPHA, err))) goto fail;
@@ -342,7 +374,7 @@ static void reference_row(worker *w) {
   if (!st && w->base && !(st = ind_scenario_apply_medians(w->base, NULL))) st = ind_runner_run(w->rb, NULL);
   if (st) return; /* references stay 0: errors then relative to the values */
   double *row = w->sh->buf; /* the block buffer is free before the first block */
-  fill_row(w, row);
+  fill_row(w, -1, row);     /* no draw: no measurement error */
   for (long c = 0; c < e->ncells; c++) e->ref[c] = isfinite(row[c]) ? row[c] : 0.0;
 }
 
@@ -388,8 +420,9 @@ static ind_status shared_init(shared *sh, ind_ensemble *e, const ind_ensemble_op
   sh->o = o;
   sh->buf = malloc((size_t)BLOCK * (size_t)e->ncells * sizeof(double));
   sh->failed = calloc(BLOCK, 1);
+  sh->exits = calloc((size_t)BLOCK * (size_t)(e->nplausible + 1), 1);
   sh->msg = calloc(BLOCK, sizeof *sh->msg);
-  if (!sh->buf || !sh->failed || !sh->msg) return ind_err_set(err, IND_ENOMEM, "out of memory for the draws' buffer");
+  if (!sh->buf || !sh->failed || !sh->exits || !sh->msg) return ind_err_set(err, IND_ENOMEM, "out of memory for the draws' buffer");
   pthread_mutex_init(&sh->gate_lock, NULL);
   pthread_cond_init(&sh->gate, NULL);
   return IND_OK;
@@ -398,6 +431,7 @@ static ind_status shared_init(shared *sh, ind_ensemble *e, const ind_ensemble_op
 static void shared_clear(shared *sh) {
   free(sh->buf);
   free(sh->failed);
+  free(sh->exits);
   free(sh->msg);
 }
 
@@ -513,6 +547,10 @@ ind_status ind_ensemble_econ_year(const ind_ensemble *e, int year, ind_stats *ou
     return ind_err_set(err, IND_EINVAL, "year %d outside %d-%d", year, e->first_year, e->first_year + e->nyears - 1);
   stats_of(e, econ_year_cell(e, j), out);
   return IND_OK;
+}
+
+long ind_ensemble_implausible(const ind_ensemble *e, int k) {
+  return k >= -1 && k < e->nplausible ? e->implausible[k < 0 ? e->nplausible : k] : 0;
 }
 
 double ind_ensemble_econ_positive(const ind_ensemble *e, ind_econ_out k) {

@@ -58,6 +58,9 @@ typedef struct ind_ensemble_opts {
   int ntargets;
   ind_progress_fn progress;  /* called from one thread after each block; may be NULL */
   void *progress_ud;
+  int params_only;       /* 0: the forecast band: each draw's shocks (ind_shock.h) and, in the
+                            observations' cells, their measurement error (se); 1: parameter
+                            uncertainty only (central path, the model's value) */
 } ind_ensemble_opts;
 
 typedef struct ind_ensemble ind_ensemble;
@@ -84,6 +87,10 @@ double ind_ensemble_quantile(const ind_ensemble *e, ind_set set, int year, int s
 ind_status ind_ensemble_obs_stats(const ind_ensemble *e, int k, ind_stats *out, ind_err *err);
 double ind_ensemble_obs_quantile(const ind_ensemble *e, int k, double q);
 ind_status ind_ensemble_target(const ind_ensemble *e, int k, ind_target_stats *out, ind_err *err);
+
+/* Draws that leave the scenario's plausible range k (ind_plausible) in some
+ * year; k = -1: draws that leave any. */
+long ind_ensemble_implausible(const ind_ensemble *e, int k);
 
 /* With a baseline, every draw's cost-benefit against it (ind_econ.h, the
  * scenario's economics parameters as drawn): */

@@ -29,9 +29,12 @@ struct ind_model {
   const ind_scenario *sc;
   int n, np;            /* sectors; parameters in all */
   double *a0, *f0abs;   /* per sector: TFP level, outside investment at t0 (bn VND/yr) */
-  int neff, ntouched, ntr;
+  int neff, ntouched, ntouched_eff, ntr;
   flat_effect *eff;
-  touched_param *touched; /* the parameters some effect moves */
+  touched_param *touched; /* the parameters some effect, convergence or shock moves (effects' first) */
+  int nconv;
+  struct converging { int idx; double lng, speed; } *conv; /* growth that slows (§2.4), set by refresh */
+  int year;             /* the year whose shocks cur holds (-1: none yet) */
   int cache_ok;         /* cur is valid for the weights in w (no absent m_new is moved) */
   int nan_base;         /* some moved parameter has an absent base (m_new): depends on y */
   flat_transfer *tr;
@@ -95,7 +98,31 @@ static ind_status flatten(ind_model *m, ind_err *err) {
       m->tr[m->ntr++] = (flat_transfer){k, j, t->src, t->dst, 0.0};
     }
   }
+  m->ntouched_eff = m->ntouched;
+  m->conv = malloc((size_t)(3 * m->n) * sizeof *m->conv);
+  if (!m->conv) return ind_err_set(err, IND_ENOMEM, "out of memory");
   return IND_OK;
+}
+
+/* The rates that converge (speed > 0) and those shocks move are touched too:
+ * which ones depends on the values, so refresh redoes it. */
+static void touch_dynamic(ind_model *m) {
+  static const int rate[][3] = {{IND_P_N, IND_P_N_LONG, IND_P_N_SPEED}, {IND_P_GF, IND_P_GF_LONG, IND_P_GF_SPEED},
+                                {IND_P_G, IND_P_G_LONG, IND_P_G_SPEED}};
+  const ind_scenario *sc = m->sc;
+  m->ntouched = m->ntouched_eff;
+  m->nconv = 0;
+  for (int i = 0; i < m->n; i++)
+    for (int k = 0; k < 3; k++) {
+      double speed = ind_scenario_get(sc, i, rate[k][2]);
+      if (!(speed > 0.0)) continue;
+      int idx = pidx(m, i, rate[k][0]);
+      m->conv[m->nconv++] = (struct converging){idx, ind_scenario_get(sc, i, rate[k][1]), speed};
+      add_touched(m, idx);
+    }
+  for (int k = 0; k < sc->nshocks; k++)
+    for (int i = 0; i < m->n; i++)
+      if (sc->shocks[k].sectors >> i & 1) add_touched(m, pidx(m, i, sc->shocks[k].param));
 }
 
 /* A0 and F0 in bn VND from the base (policy-free) starting values. */
@@ -126,6 +153,8 @@ void ind_model_refresh(ind_model *m) {
   }
   memcpy(m->cur, sc->params, (size_t)m->np * sizeof(double));
   derive_levels(m);
+  touch_dynamic(m);
+  m->year = -1;
   m->nan_base = 0;
   for (int j = 0; j < m->ntouched; j++) m->nan_base |= isnan(sc->params[m->touched[j].idx]);
   m->cache_ok = 0;
@@ -168,6 +197,7 @@ void ind_model_free(ind_model *m) {
   free(m->f0abs);
   free(m->eff);
   free(m->touched);
+  free(m->conv);
   free(m->tr);
   free(m->w);
   free(m->w0);
@@ -238,6 +268,8 @@ int ind_model_breakpoints(const ind_model *m, double t0, double t1, double *out,
     for (int j = 0; j < nb && n < cap; j++)
       if (b[j] > t0 && b[j] < t1) out[n++] = b[j];
   }
+  if (m->sc->nshocks) /* a shock's rate jumps at each 1 January */
+    for (double y = floor(t0) + 1.0; y < t1 && n < cap; y += 1.0) out[n++] = y;
   qsort(out, (size_t)n, sizeof *out, cmp_double);
   int u = 0;
   for (int j = 0; j < n; j++)
@@ -281,9 +313,39 @@ static int update_weights(ind_model *m, double t) {
   return changed;
 }
 
+/* A base value as the scenario gives it at t: converged (§2.4), or for an
+ * absent m_new the sector's current mix. */
+static double base_at(const ind_model *m, int idx, double t, const double *y) {
+  double base = m->sc->params[idx];
+  if (isnan(base)) { /* absent m_new: new capital brings the sector's current mix */
+    int i = idx / IND_NSECTOR_PARAMS;
+    return y ? y[(size_t)i * IND_NSTATE + IND_S_M] : 0.0;
+  }
+  for (int k = 0; k < m->nconv; k++)
+    if (m->conv[k].idx == idx)
+      return m->conv[k].lng + (base - m->conv[k].lng) * exp(-m->conv[k].speed * (t - m->sc->first_year));
+  return base;
+}
+
+/* Adds this year's shocks to the additive terms (year: the calendar year of t). */
+static void add_shocks(ind_model *m, int year) {
+  const ind_scenario *sc = m->sc;
+  int k = year - sc->first_year, ny = sc->last_year - sc->first_year + 1;
+  if (k < 0) k = 0;
+  if (k >= ny) k = ny - 1;
+  for (int s = 0; s < sc->nshocks; s++) {
+    const ind_shock *sh = &sc->shocks[s];
+    for (int i = 0; i < m->n; i++)
+      if (sh->sectors >> i & 1) m->add[pidx(m, i, sh->param)] += sh->path[(size_t)k * (size_t)m->n + (size_t)i];
+  }
+}
+
 const double *ind_model_params_at(ind_model *m, double t, const double *y) {
   const ind_scenario *sc = m->sc;
-  if (!update_weights(m, t) && m->cache_ok) return m->cur; /* same weights, same parameters */
+  double tw = t >= m->stretch_end ? m->stretch_left : t; /* as update_weights reads it */
+  int year = (int)floor(tw);
+  if (!update_weights(m, t) && m->cache_ok && (year == m->year || !sc->nshocks)) return m->cur; /* same parameters */
+  m->year = year;
   for (int j = 0; j < m->ntouched; j++) {
     m->mul[m->touched[j].idx] = 1.0;
     m->add[m->touched[j].idx] = 0.0;
@@ -295,17 +357,13 @@ const double *ind_model_params_at(ind_model *m, double t, const double *y) {
     if (e->kind == IND_EFFECT_MUL) m->mul[e->idx] *= 1.0 + e->size * w;
     else m->add[e->idx] += e->size * w;
   }
+  if (sc->nshocks) add_shocks(m, year);
   for (int j = 0; j < m->ntouched; j++) {
     int idx = m->touched[j].idx;
-    double base = sc->params[idx];
-    if (isnan(base)) { /* absent m_new: new capital brings the sector's current mix */
-      int i = idx / IND_NSECTOR_PARAMS;
-      base = y ? y[(size_t)i * IND_NSTATE + IND_S_M] : 0.0;
-    }
-    m->cur[idx] = base * m->mul[idx] + m->add[idx];
+    m->cur[idx] = base_at(m, idx, tw, y) * m->mul[idx] + m->add[idx];
     clamp_param(m, &m->touched[j], t);
   }
-  m->cache_ok = !m->nan_base && !m->record;
+  m->cache_ok = !m->nan_base && !m->record && !m->nconv;
   return m->cur;
 }
 

@@ -37,6 +37,12 @@ static const ind_param_info params[IND_NPARAMS] = {
   {"k", "k", "1", "speed-up of imitation by skills: q(1 + k H)", 0.5, 0, 20, 0},
   {"omega", "omega", "1/yr", "rate at which modern technology becomes dated", 0.02, 0, 5, 0},
   {"m_new", "m_new", "fraction", "modern share of new investment (absent: new capital brings the current mix)", NAN, 0, 1, OPT},
+  {"n_long", "n_inf", "1/yr", "long-run growth of employment that n converges to (absent: n stays)", NAN, -1, 1, INI | OPT},
+  {"n_speed", "lambda_n", "1/yr", "speed at which n converges to n_long: n_long + (n - n_long) e^(-speed (t - t0))", 0, 0, 5, INI},
+  {"gF_long", "gF_inf", "1/yr", "long-run growth of outside investment that gF converges to (absent: gF stays)", NAN, -1, 2, INI | OPT},
+  {"gF_speed", "lambda_gF", "1/yr", "speed at which gF converges to gF_long", 0, 0, 5, INI},
+  {"g_long", "g_inf", "1/yr", "long-run TFP growth that g converges to (absent: g stays)", NAN, -0.5, 0.5, INI | OPT},
+  {"g_speed", "lambda_g", "1/yr", "speed at which g converges to g_long", 0, 0, 5, INI},
   {"E_target", "E_target", "PCI points", "target improvement of the business environment over the start", 0, -100, 100, SHR},
   {"tau_E", "tau_E", "years", "time for the business environment to approach its target", 1, 1e-3, 100, SHR},
 };

@@ -17,6 +17,9 @@ typedef enum {
   IND_P_THETA, IND_P_MU, IND_P_S, IND_P_BS, IND_P_DS, IND_P_S_MAX,
   IND_P_F0, IND_P_BF, IND_P_GF, IND_P_G, IND_P_DV, IND_P_DELTA, IND_P_N,
   IND_P_R, IND_P_RHO, IND_P_P, IND_P_Q, IND_P_K, IND_P_OMEGA, IND_P_M_NEW,
+  /* per sector: growth that slows, x(t) = x_long + (x − x_long)·e^(−x_speed·(t − t0))
+   * for x = n, gF, g (docs/model.md §2.4); speed 0 keeps x constant */
+  IND_P_N_LONG, IND_P_N_SPEED, IND_P_GF_LONG, IND_P_GF_SPEED, IND_P_G_LONG, IND_P_G_SPEED,
   IND_NSECTOR_PARAMS,
   /* shared by all sectors */
   IND_P_E_TARGET = IND_NSECTOR_PARAMS,

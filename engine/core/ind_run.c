@@ -272,3 +272,15 @@ double ind_result_get(const ind_result *r, int year, int sector, int var) {
     return NAN;
   return r->annual[((size_t)k * (size_t)(r->nsectors + 1) + (size_t)row) * IND_NVARS + (size_t)var];
 }
+
+int ind_result_plausible_exit(const ind_scenario *sc, const ind_result *r, int k) {
+  const ind_plausible *p = &sc->plausible[k];
+  for (int y = r->first_year; y < r->first_year + r->nyears; y++) {
+    double v = ind_result_get(r, y, p->sector, p->var);
+    if (p->var_per >= 0) v /= ind_result_get(r, y, p->sector, p->var_per);
+    if (isnan(v)) continue; /* growth of the first year */
+    double f = pow(1.0 + p->growth, y - p->from);
+    if (v < p->lo * f || v > p->hi * f) return y;
+  }
+  return 0;
+}

@@ -37,6 +37,10 @@ void ind_result_free(ind_result *r);
  * first year). */
 double ind_result_get(const ind_result *r, int year, int sector, int var);
 
+/* The first year in which r leaves the scenario's plausible range k
+ * (ind_plausible), or 0 if it stays inside in every year. */
+int ind_result_plausible_exit(const ind_scenario *sc, const ind_result *r, int k);
+
 /* Cumulative policy cost of the scenario over [t0, t1), bn VND, all sectors. */
 double ind_policy_cost_between(const ind_scenario *sc, double t0, double t1);
 

@@ -77,6 +77,12 @@ static void uncertain_clear(ind_uncertain *u) {
   free(u->targets);
 }
 
+static void shock_clear(ind_shock *s) {
+  free(s->key);
+  free(s->sd);
+  free(s->path);
+}
+
 static void joint_clear(ind_joint *j) {
   free(j->key);
   free(j->mean);
@@ -92,6 +98,10 @@ void ind_scenario_free(ind_scenario *sc) {
   for (int k = 0; k < sc->njoint; k++) joint_clear(&sc->joints[k]);
   free(sc->unc);
   free(sc->joints);
+  for (int k = 0; k < sc->nshocks; k++) shock_clear(&sc->shocks[k]);
+  free(sc->shocks);
+  for (int k = 0; k < sc->nplausible; k++) free(sc->plausible[k].label);
+  free(sc->plausible);
   for (int i = 0; i < sc->nsectors; i++) {
     if (sc->sector_names) free(sc->sector_names[i]);
     if (sc->sector_titles) free(sc->sector_titles[i]);
@@ -209,6 +219,77 @@ ind_status ind_scenario_add_obs(ind_scenario *sc, const ind_observation *ob, ind
   return IND_OK;
 }
 
+static size_t path_len(const ind_scenario *sc) {
+  return (size_t)(sc->last_year - sc->first_year + 1) * (size_t)sc->nsectors;
+}
+
+ind_shock *ind_scenario_add_shock(ind_scenario *sc, const char *key, int param, uint64_t sectors,
+                                  const ind_dist *down_size, int down_years, ind_err *err) {
+  const ind_param_info *info = ind_param_info_get(param);
+  if (!info || param >= IND_NSECTOR_PARAMS || (info->flags & IND_PF_INITIAL)) {
+    ind_err_set(err, IND_EINVAL, "shocks: '%s' is not a per-sector rate a shock can move", info ? info->name : "?");
+    return NULL;
+  }
+  for (int k = 0; k < sc->nshocks; k++)
+    if (sc->shocks[k].param == param || strcmp(sc->shocks[k].key, key ? key : "") == 0) {
+      ind_err_set(err, IND_EINVAL, "shocks: '%s' is shocked twice", info->name);
+      return NULL;
+    }
+  ind_shock *grown = realloc(sc->shocks, (size_t)(sc->nshocks + 1) * sizeof *grown);
+  if (!grown) goto nomem;
+  sc->shocks = grown;
+  ind_shock *s = &sc->shocks[sc->nshocks];
+  memset(s, 0, sizeof *s);
+  s->key = dup_text(key ? key : info->name);
+  s->sd = calloc((size_t)sc->nsectors, sizeof *s->sd);
+  s->path = calloc(path_len(sc), sizeof *s->path);
+  if (!s->key || !s->sd || !s->path) {
+    shock_clear(s);
+    goto nomem;
+  }
+  s->param = param;
+  s->sectors = sectors;
+  s->has_downturns = down_size != NULL;
+  if (down_size) s->down_size = *down_size;
+  s->down_years = down_years;
+  sc->nshocks++;
+  return s;
+nomem:
+  ind_err_set(err, IND_ENOMEM, "out of memory adding a shock");
+  return NULL;
+}
+
+void ind_scenario_zero_shocks(ind_scenario *sc) {
+  for (int k = 0; k < sc->nshocks; k++) memset(sc->shocks[k].path, 0, path_len(sc) * sizeof(double));
+}
+
+ind_status ind_scenario_add_plausible(ind_scenario *sc, const ind_plausible *p, ind_err *err) {
+  ind_plausible *grown = realloc(sc->plausible, (size_t)(sc->nplausible + 1) * sizeof *grown);
+  if (!grown) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  sc->plausible = grown;
+  ind_plausible *d = &sc->plausible[sc->nplausible];
+  *d = *p;
+  d->label = dup_text(p->label ? p->label : "");
+  if (!d->label) return ind_err_set(err, IND_ENOMEM, "out of memory");
+  sc->nplausible++;
+  return IND_OK;
+}
+
+static ind_status copy_shocks(ind_scenario *d, const ind_scenario *s, ind_err *err) {
+  for (int k = 0; k < s->nshocks; k++) {
+    const ind_shock *a = &s->shocks[k];
+    ind_shock *b = ind_scenario_add_shock(d, a->key, a->param, a->sectors, a->has_downturns ? &a->down_size : NULL,
+                                          a->down_years, err);
+    if (!b) return err ? err->code : IND_ENOMEM;
+    b->persistence = a->persistence, b->correlation = a->correlation, b->down_p = a->down_p;
+    memcpy(b->sd, a->sd, (size_t)s->nsectors * sizeof *b->sd);
+    memcpy(b->path, a->path, path_len(s) * sizeof *b->path);
+  }
+  for (int k = 0; k < s->nplausible; k++)
+    if (ind_scenario_add_plausible(d, &s->plausible[k], err)) return err ? err->code : IND_ENOMEM;
+  return IND_OK;
+}
+
 static int copy_policy(ind_policy *d, const ind_policy *s) {
   *d = *s;
   d->name = dup_text(s->name);
@@ -278,7 +359,7 @@ ind_scenario *ind_scenario_copy(const ind_scenario *s, ind_err *err) {
   }
   for (int k = 0; k < s->nobs; k++)
     if (ind_scenario_add_obs(d, &s->obs[k], err)) goto fail;
-  if (copy_uncertainty(d, s, err)) goto fail;
+  if (copy_uncertainty(d, s, err) || copy_shocks(d, s, err)) goto fail;
   return d;
 nomem:
   ind_err_set(err, IND_ENOMEM, "out of memory copying scenario");
@@ -299,6 +380,14 @@ static double *target_slot(ind_scenario *sc, const ind_target *t) {
   case IND_T_B50: return p ? &sc->policies[t->i].b50 : NULL; /* a bad draw (<= 0) is refused by validation */
   case IND_T_BUDGET: return p ? &sc->policies[t->i].budget : NULL; /* the cost follows: ind_policy_cost_of */
   case IND_T_ECON: return t->j >= 0 && t->j < IND_NECON ? &sc->econ.v[t->j] : NULL;
+  case IND_T_SHOCK: {
+    ind_shock *s = t->i >= 0 && t->i < sc->nshocks ? &sc->shocks[t->i] : NULL;
+    if (!s) return NULL;
+    if (t->j == IND_SH_PERSISTENCE) return &s->persistence;
+    if (t->j == IND_SH_CORRELATION) return &s->correlation;
+    if (t->j == IND_SH_DOWN_P) return &s->down_p;
+    return t->j >= IND_SH_SD && t->j < IND_SH_SD + sc->nsectors ? &s->sd[t->j - IND_SH_SD] : NULL;
+  }
   }
   return NULL;
 }
@@ -332,6 +421,11 @@ const char *ind_target_describe(const ind_scenario *sc, const ind_target *t, cha
     snprintf(buf, len, "economics %s", ind_econ_param_name(t->j));
   } else if (t->kind == IND_T_B50 && p) {
     snprintf(buf, len, "'%s' B50", p->name);
+  } else if (t->kind == IND_T_SHOCK && t->i >= 0 && t->i < sc->nshocks && target_slot((ind_scenario *)sc, t)) {
+    static const char *const field[] = {"persistence", "correlation", "downturn probability"};
+    if (t->j < IND_SH_SD) snprintf(buf, len, "shocks to %s: %s", ind_param_info_get(sc->shocks[t->i].param)->name, field[t->j]);
+    else snprintf(buf, len, "shocks to %s: sd (%s)", ind_param_info_get(sc->shocks[t->i].param)->name,
+                  sc->sector_names[t->j - IND_SH_SD]);
   } else {
     snprintf(buf, len, "an unknown target");
   }
@@ -480,6 +574,42 @@ static ind_status check_params(const ind_scenario *sc, ind_err *err) {
   return IND_OK;
 }
 
+/* A speed of convergence needs the rate it converges to. */
+static ind_status check_convergence(const ind_scenario *sc, ind_err *err) {
+  static const int pairs[][2] = {{IND_P_N_SPEED, IND_P_N_LONG}, {IND_P_GF_SPEED, IND_P_GF_LONG}, {IND_P_G_SPEED, IND_P_G_LONG}};
+  for (int i = 0; i < sc->nsectors; i++)
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+      if (ind_scenario_get(sc, i, pairs[k][0]) > 0.0 && isnan(ind_scenario_get(sc, i, pairs[k][1])))
+        return ind_err_set(err, IND_EINVAL, "sector '%s': %s > 0 needs %s, the rate to converge to",
+                           sc->sector_names[i], ind_param_info_get(pairs[k][0])->name, ind_param_info_get(pairs[k][1])->name);
+  return IND_OK;
+}
+
+static ind_status check_shock(const ind_scenario *sc, const ind_shock *s, ind_err *err) {
+  const char *name = ind_param_info_get(s->param)->name;
+  if (!(s->persistence >= 0.0 && s->persistence <= 0.99))
+    return ind_err_set(err, IND_EINVAL, "shocks to %s: persistence %g outside [0, 0.99]", name, s->persistence);
+  if (!(s->correlation >= 0.0 && s->correlation <= 1.0))
+    return ind_err_set(err, IND_EINVAL, "shocks to %s: correlation %g outside [0, 1]", name, s->correlation);
+  if (!(s->down_p >= 0.0 && s->down_p <= 0.5))
+    return ind_err_set(err, IND_EINVAL, "shocks to %s: downturn probability %g outside [0, 0.5] a year", name, s->down_p);
+  if (s->has_downturns && (ind_dist_check(&s->down_size) || s->down_years < 1 || s->down_years > 50))
+    return ind_err_set(err, IND_EINVAL, "shocks to %s: a downturn needs a valid size distribution and 1..50 years", name);
+  for (int i = 0; i < sc->nsectors; i++)
+    if (!(s->sd[i] >= 0.0 && s->sd[i] <= 1.0))
+      return ind_err_set(err, IND_EINVAL, "shocks to %s: sd %g in '%s' outside [0, 1]", name, s->sd[i], sc->sector_names[i]);
+  if (!s->sectors) return ind_err_set(err, IND_EINVAL, "shocks to %s: no sector", name);
+  return IND_OK;
+}
+
+static ind_status check_plausible(const ind_scenario *sc, const ind_plausible *p, ind_err *err) {
+  if (p->var < 0 || p->var >= IND_NVARS || p->var_per < -1 || p->var_per >= IND_NVARS ||
+      (p->sector != IND_TOTAL && (p->sector < 0 || p->sector >= sc->nsectors)) || isnan(p->lo) || isnan(p->hi) ||
+      !(p->lo <= p->hi) || !isfinite(p->growth) || p->growth <= -1.0)
+    return ind_err_set(err, IND_EINVAL, "plausible range '%s': a variable, a sector and limits lo <= hi expected", p->label);
+  return IND_OK;
+}
+
 static ind_status check_policy(const ind_scenario *sc, const ind_policy *p, ind_err *err) {
   const char *bad = ind_profile_check(&p->profile);
   if (bad) return ind_err_set(err, IND_EINVAL, "policy '%s': %s", p->name, bad);
@@ -558,6 +688,9 @@ ind_status ind_scenario_validate(const ind_scenario *sc, ind_err *err) {
   ind_status st = check_params(sc, err);
   for (int k = 0; !st && k < sc->npolicies; k++) st = check_policy(sc, &sc->policies[k], err);
   for (int k = 0; !st && k < sc->nobs; k++) st = check_obs(sc, &sc->obs[k], k, err);
+  if (!st) st = check_convergence(sc, err);
+  for (int k = 0; !st && k < sc->nshocks; k++) st = check_shock(sc, &sc->shocks[k], err);
+  for (int k = 0; !st && k < sc->nplausible; k++) st = check_plausible(sc, &sc->plausible[k], err);
   if (!st) st = check_uncertain(sc, err);
   if (!st) st = check_econ(sc, err);
   const ind_solver_opts *o = &sc->solver;

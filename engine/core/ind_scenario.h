@@ -71,7 +71,8 @@ typedef enum {
   IND_T_TRANSFER, /* i = policy, j = transfer: its rate */
   IND_T_B50,      /* i = policy in budget mode: its half-saturation budget */
   IND_T_BUDGET,   /* i = policy in budget mode: its budget (and cost), bn VND a year */
-  IND_T_ECON      /* j = ind_econ_param: an economics parameter */
+  IND_T_ECON,     /* j = ind_econ_param: an economics parameter */
+  IND_T_SHOCK     /* i = shock, j = ind_shock_field (j = IND_SH_SD + sector for one sector's sd) */
 } ind_target_kind;
 
 typedef struct ind_target {
@@ -103,6 +104,45 @@ typedef struct ind_joint {
   double *lo, *hi;      /* n each, for flag 2; NULL: (0, 1) */
 } ind_joint;
 
+/* Year-to-year shocks to a growth rate of some sectors (docs/model.md §2.5):
+ * in year y the rate is moved by path[y][i], where the path is an AR(1)
+ * deviation with stationary sd sd[i] and persistence phi, correlated between
+ * sectors (one common factor: correlation r), plus rare downturns, each of
+ * which starts in a year with probability down_p, lowers the rate by a size
+ * drawn from down_size, and lasts down_years. A single run keeps the path at
+ * zero (the central path); ensemble draws fill it from the stream `key`. */
+typedef enum {
+  IND_SH_PERSISTENCE, /* phi in [0, 0.99] */
+  IND_SH_CORRELATION, /* r in [0, 1] */
+  IND_SH_DOWN_P,      /* [0, 0.5] a year */
+  IND_SH_SD           /* + sector: sd[sector], >= 0 */
+} ind_shock_field;
+
+typedef struct ind_shock {
+  char *key;            /* its random stream, e.g. "shocks.g" */
+  int param;            /* the rate moved: a per-sector IND_P_* that is a rate (g, gF, n, dv) */
+  uint64_t sectors;     /* bit i set: sector i is shocked */
+  double *sd;           /* nsectors: stationary sd of the deviation, per year (the param's unit) */
+  double persistence, correlation, down_p;
+  int has_downturns;    /* down_size is set */
+  ind_dist down_size;   /* the fall of the rate in a downturn, drawn per downturn */
+  int down_years;       /* >= 1 */
+  double *path;         /* nyears × nsectors, row-major by year; all 0: the central path */
+} ind_shock;
+
+/* A range the levels of a plausible projection stay in (docs/uncertainty.md):
+ * var (over var_per when var_per >= 0, e.g. capital per value added) of
+ * sector (IND_TOTAL: the total) within [lo, hi]·(1 + growth)^(y − from)
+ * in every year y of the period. */
+typedef struct ind_plausible {
+  int var, var_per;     /* ind_var ids; var_per -1: none */
+  int sector;
+  double lo, hi;        /* either may be infinite */
+  double growth;        /* per year, of both limits */
+  int from;             /* the year the limits are given for */
+  char *label;          /* "employment (total) <= 1200": for reports */
+} ind_plausible;
+
 typedef enum { IND_RKF45, IND_RKCK, IND_RK8PD, IND_NMETHODS } ind_method;
 
 typedef struct ind_solver_opts {
@@ -129,6 +169,10 @@ typedef struct ind_scenario {
   ind_uncertain *unc;
   int njoint;
   ind_joint *joints;
+  int nshocks;
+  ind_shock *shocks;
+  int nplausible;
+  ind_plausible *plausible;
   ind_econ_params econ;
   ind_solver_opts solver;
 } ind_scenario;
@@ -180,6 +224,14 @@ int ind_scenario_uncertain_index(const ind_scenario *sc, const char *key);
 ind_status ind_scenario_joint_logscale(ind_scenario *sc, const unsigned char *flags, ind_err *err);
 /* The bounds (lo[k], hi[k]), lo < hi, of the logit members of the last-added joint. */
 ind_status ind_scenario_joint_bounds(ind_scenario *sc, const double *lo, const double *hi, ind_err *err);
+
+/* Appends a shock on param for the sectors in mask, every number 0 (no
+ * shock) until set; down_size NULL: no downturns. The path starts at 0. */
+ind_shock *ind_scenario_add_shock(ind_scenario *sc, const char *key, int param, uint64_t sectors,
+                                  const ind_dist *down_size, int down_years, ind_err *err);
+/* Sets every shock's path to zero: the central path. */
+void ind_scenario_zero_shocks(ind_scenario *sc);
+ind_status ind_scenario_add_plausible(ind_scenario *sc, const ind_plausible *p, ind_err *err);
 
 /* Checks every value against its admissible range and every reference. */
 ind_status ind_scenario_validate(const ind_scenario *sc, ind_err *err);

@@ -34,7 +34,7 @@ ind_solver *ind_solver_alloc(ind_model *m, const ind_solver_opts *o, ind_err *er
   s->drv = gsl_odeiv2_driver_alloc_standard_new(&s->sys, step_type(o->method), o->h0, o->atol, o->rtol, 1.0, 0.0);
   s->y = malloc((size_t)ind_model_dim(m) * sizeof(double));
   s->scratch = malloc((size_t)ind_model_dim(m) * sizeof(double));
-  int cap = sc->npolicies * IND_PROFILE_MAX_BREAKS + 1;
+  int cap = sc->npolicies * IND_PROFILE_MAX_BREAKS + (sc->nshocks ? sc->last_year - sc->first_year + 1 : 0) + 1;
   s->breaks = malloc((size_t)cap * sizeof(double));
   if (!s->drv || !s->y || !s->scratch || !s->breaks) goto nomem;
   gsl_odeiv2_driver_set_nmax(s->drv, (unsigned long)o->max_steps);

@@ -30,7 +30,7 @@ for pair in "${pairs[@]}"; do
     check_eq "register row: $name, $sec, in '$unit', with a source" "$name|$sec|$unit|sourced" "${got:-(no row)}"
   done
 done
-check_eq "register: 27 per-sector parameters × 3 sectors + 2 shared = 83 parameter rows" 83 "$(grep -c . <<<"$rows")"
+check_eq "register: 33 per-sector parameters × 3 sectors + 2 shared = 101 parameter rows" 101 "$(grep -c . <<<"$rows")"
 
 run package check scenarios/hanoi/package.lua
 check_rc "indsim check scenarios/hanoi/package.lua exits 0" 0 package
